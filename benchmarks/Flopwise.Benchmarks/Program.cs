@@ -1,0 +1,1 @@
+namespace Flopwise.Benchmarks; internal static class Program { private static void Main() { } }

@@ -1,0 +1,2 @@
+namespace Flopwise; /// <summary>x</summary>
+public static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace Flopwise.Plotting; /// <summary>x</summary>
+public static class Placeholder { }
