@@ -1,2 +1,0 @@
-namespace Flopwise; /// <summary>x</summary>
-public static class Placeholder { }
