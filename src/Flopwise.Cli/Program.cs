@@ -1,1 +1,7 @@
-namespace Flopwise.Cli; internal static class Program { private static int Main() => 0; }
+namespace Flopwise.Cli;
+
+/// <summary>The <c>flopwise</c> executable.</summary>
+internal static class Program
+{
+    private static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error, Console.IsOutputRedirected);
+}

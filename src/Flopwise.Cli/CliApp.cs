@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Flopwise.Cli.Commands;
+
+namespace Flopwise.Cli;
+
+/// <summary>
+/// The <c>flopwise</c> command line: parses, reports bad input as one line with exit code 2, runs the command,
+/// and turns any unexpected failure into one line with exit code 1 (never a stack trace).
+/// </summary>
+internal static class CliApp
+{
+    public const int Ok = 0;
+    public const int InternalError = 1;
+    public const int UsageError = 2;
+
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand(
+            "Flopwise: answers, with sourced numbers, the questions people ask when they reason about AI in FLOP. "
+            + "Every command prints a table (or --json), and lists the assumptions and sources behind its numbers.")
+        {
+            CopiesCommand.Create(context),
+            HumanCommand.Create(context),
+        };
+        root.SetAction(_ => root.Parse("--help").Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error }));
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool isTerminal)
+    {
+        try
+        {
+            var context = new CliContext(output, error, isTerminal);
+            RootCommand root = BuildRoot(context);
+            ParseResult parse = root.Parse(args);
+            string? problem = ParseErrors.Describe(parse);
+            if (problem is not null)
+            {
+                error.WriteLine("error: " + problem);
+                return UsageError;
+            }
+
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine("error: " + e.Message);
+            return UsageError;
+        }
+#pragma warning disable CA1031 // The CLI's last line of defence: one line, exit code 1, never a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"error: internal error ({e.GetType().Name}): {e.Message.ReplaceLineEndings(" ")}");
+            return InternalError;
+        }
+    }
+}

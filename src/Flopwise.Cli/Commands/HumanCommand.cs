@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Flopwise.Cli.Rendering;
+using Flopwise.Forecasting;
+
+namespace Flopwise.Cli.Commands;
+
+/// <summary><c>flopwise human</c>: expert hours, energy and tokens in human terms (seeds 004 and 001).</summary>
+internal static class HumanCommand
+{
+    private const string Title = "Human equivalents (seeds 004 and 001)";
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command(
+            "human",
+            "How many FLOP is an expert-hour? How big must a single-pass model be for a task, and how long would an "
+            + "agent take? Also energy in brain-years and tokens in reading-years. Give at least one of "
+            + "--task-hours, --calendar-years, --energy-kwh, --tokens. (seeds 004, 001)");
+        var inputs = new InputOptions(command, HumanInputs.All);
+        var output = new OutputOptions(command, csv: false, plotDescription: null);
+        command.SetAction(parse =>
+        {
+            OutputFormat format = output.Format(parse);
+            var request = HumanRequest.From(inputs.Collect(parse));
+            HumanResult result = CommandOutput.Unwrap(HumanEquivalents.Evaluate(request));
+            CommandOutput.Write(context, format, Title, result);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

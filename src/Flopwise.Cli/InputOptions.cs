@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using Flopwise.Inputs;
+
+namespace Flopwise.Cli;
+
+/// <summary>
+/// The numeric options of a command, built from Core's <see cref="InputSpec"/>s: one <c>--name</c> option per input,
+/// whose help text gives the meaning, unit, default and source, and whose values are parsed by Core's
+/// <see cref="NumberText"/> into <see cref="InputValues"/>.
+/// </summary>
+internal sealed class InputOptions
+{
+    private readonly List<(InputSpec Spec, Option<string> Option)> _options = [];
+
+    public InputOptions(Command command, IEnumerable<InputSpec> specs)
+    {
+        foreach (InputSpec spec in specs)
+        {
+            var option = new Option<string>("--" + spec.Name)
+            {
+                Description = Describe(spec),
+                HelpName = spec.Unit.Length == 0 ? "number" : spec.Unit,
+            };
+            command.Add(option);
+            _options.Add((spec, option));
+        }
+    }
+
+    /// <summary>Collects the given values; throws <see cref="UsageException"/> for text that is not a number.</summary>
+    public InputValues Collect(ParseResult parseResult)
+    {
+        InputValues values = InputValues.Empty;
+        foreach ((InputSpec spec, Option<string> option) in _options)
+        {
+            string? text = parseResult.GetValue(option);
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (!NumberText.TryParse(text, out double value, out string? problem))
+            {
+                throw new UsageException(ErrorText.ForOption(option.Name, problem!, Quote(text), spec.Expected));
+            }
+
+            values = values.With(spec, value);
+        }
+
+        return values;
+    }
+
+    public static string Quote(string text) => text.Length == 0 ? "''" : text;
+
+    private static string Describe(InputSpec spec)
+    {
+        string unit = spec.Unit.Length == 0 ? string.Empty : $" [{spec.Unit}]";
+        string text = spec.Description + unit;
+        if (spec.IsRequired)
+        {
+            return text + " Required.";
+        }
+
+        if (spec.Default is double d)
+        {
+            text += " Default " + d.ToString("G", CultureInfo.InvariantCulture) + ".";
+            if (spec.Source is not null)
+            {
+                text += " Source: " + spec.Source + ".";
+            }
+        }
+
+        return text;
+    }
+}

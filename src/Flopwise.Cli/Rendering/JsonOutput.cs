@@ -1,0 +1,95 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Flopwise.Reporting;
+
+namespace Flopwise.Cli.Rendering;
+
+/// <summary>
+/// Writes results as one JSON object: the fields by their unit-suffixed keys, full double precision, and the
+/// <c>assumptions</c> array; rows go into a <c>rows</c> array.
+/// </summary>
+internal static class JsonOutput
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(TextWriter output, ICalculationResult result)
+    {
+        WriteObject(output, writer =>
+        {
+            WriteFields(writer, result.Fields);
+            WriteAssumptions(writer, result.Assumptions);
+        });
+    }
+
+    public static void WriteRows(TextWriter output, IEnumerable<ICalculationResult> rows, IReadOnlyList<Assumption> assumptions)
+    {
+        WriteObject(output, writer =>
+        {
+            writer.WriteStartArray("rows");
+            foreach (ICalculationResult row in rows)
+            {
+                writer.WriteStartObject();
+                WriteFields(writer, row.Fields);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            WriteAssumptions(writer, assumptions);
+        });
+    }
+
+    private static void WriteObject(TextWriter output, Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteFields(Utf8JsonWriter writer, IReadOnlyList<ResultField> fields)
+    {
+        foreach (ResultField field in fields)
+        {
+            writer.WriteNumber(field.Key, field.Value);
+        }
+    }
+
+    private static void WriteAssumptions(Utf8JsonWriter writer, IReadOnlyList<Assumption> assumptions)
+    {
+        writer.WriteStartArray("assumptions");
+        foreach (Assumption a in assumptions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", a.Name);
+            if (a.Value is double value)
+            {
+                writer.WriteNumber("value", value);
+            }
+            else
+            {
+                writer.WriteString("value", a.Text);
+            }
+
+            writer.WriteString("unit", a.Unit);
+            writer.WriteString("description", a.Description);
+            if (a.Source is not null)
+            {
+                writer.WriteString("source", a.Source);
+            }
+
+            writer.WriteBoolean("default", a.IsDefault);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+}

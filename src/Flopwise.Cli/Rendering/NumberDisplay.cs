@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace Flopwise.Cli.Rendering;
+
+/// <summary>How numbers look in tables: 4 significant figures, scientific outside [1e-3, 1e4).</summary>
+internal static class NumberDisplay
+{
+    public static string Format(double value)
+    {
+        double magnitude = Math.Abs(value);
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        return magnitude is >= 1e4 or < 1e-3
+            ? value.ToString("0.###e+00", CultureInfo.InvariantCulture)
+            : value.ToString("G4", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Full precision, shortest round-trip text, for CSV.</summary>
+    public static string Exact(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

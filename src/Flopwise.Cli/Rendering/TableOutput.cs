@@ -1,0 +1,97 @@
+using Flopwise.Reporting;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Flopwise.Cli.Rendering;
+
+/// <summary>Renders results as Spectre.Console tables: the outputs, then the assumptions with their sources.</summary>
+internal static class TableOutput
+{
+    /// <summary>Width used when stdout is not a terminal, so that redirected output is stable.</summary>
+    public const int RedirectedWidth = 110;
+
+    public static IAnsiConsole CreateConsole(TextWriter output, bool isTerminal)
+    {
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        if (!isTerminal)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
+    }
+
+    public static void Write(IAnsiConsole console, string title, ICalculationResult result)
+    {
+        var table = new Table().Title(Markup.Escape(title)).AddColumn("Output").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Unit");
+        foreach (ResultField field in result.Fields)
+        {
+            table.AddRow(Cell(field.Label), Cell(NumberDisplay.Format(field.Value)), Cell(field.Unit));
+        }
+
+        console.Write(table);
+        WriteAssumptions(console, result.Assumptions);
+    }
+
+    public static void WriteRows(IAnsiConsole console, string title, IReadOnlyList<ICalculationResult> rows, IReadOnlyList<Assumption> assumptions)
+    {
+        var table = new Table().Title(Markup.Escape(title));
+        foreach (ResultField field in rows[0].Fields)
+        {
+            // Row tables are wide: the JSON key (which ends in its unit) is the compact header.
+            table.AddColumn(new TableColumn(Markup.Escape(field.Key)).RightAligned());
+        }
+
+        foreach (ICalculationResult row in rows)
+        {
+            table.AddRow(row.Fields.Select(f => Cell(NumberDisplay.Format(f.Value))).ToArray());
+        }
+
+        console.Write(table);
+        WriteAssumptions(console, assumptions);
+    }
+
+    private static void WriteAssumptions(IAnsiConsole console, IReadOnlyList<Assumption> assumptions)
+    {
+        var table = new Table().Title("Assumptions").AddColumn("Input").AddColumn(new TableColumn("Value").RightAligned())
+            .AddColumn("Unit").AddColumn("Origin");
+        var sources = new List<string>();
+        foreach (Assumption a in assumptions)
+        {
+            string value = a.Value is double v ? NumberDisplay.Format(v) : a.Text ?? string.Empty;
+            string origin = "given";
+            if (a.IsDefault)
+            {
+                origin = "default";
+                if (a.Source is not null)
+                {
+                    int index = sources.IndexOf(a.Source);
+                    if (index < 0)
+                    {
+                        sources.Add(a.Source);
+                        index = sources.Count - 1;
+                    }
+
+                    origin += $" [{index + 1}]";
+                }
+            }
+
+            table.AddRow(Cell(a.Label), Cell(value), Cell(a.Unit), Cell(origin));
+        }
+
+        console.Write(table);
+        for (int i = 0; i < sources.Count; i++)
+        {
+            console.Write(new Text($"[{i + 1}] {sources[i]}"));
+            console.WriteLine();
+        }
+    }
+
+    private static IRenderable Cell(string text) => new Text(text);
+}

@@ -1,0 +1,112 @@
+using Flopwise.Reporting;
+
+namespace Flopwise.Inputs;
+
+/// <summary>
+/// Resolves the inputs of one calculation: given value or default, range check, and the assumption record;
+/// and, when an output overflows, names the input most likely to blame.
+/// </summary>
+/// <remarks>Used inside Core's calculations only; one instance per evaluation, not thread-safe.</remarks>
+internal sealed class ResolvedInputs
+{
+    private readonly List<FieldError> _errors = [];
+    private readonly List<Assumption> _assumptions = [];
+    private readonly List<(InputSpec Spec, double Value)> _given = [];
+
+    /// <summary>Gets the errors found so far.</summary>
+    public IReadOnlyList<FieldError> Errors => _errors;
+
+    /// <summary>Gets a value indicating whether any input was invalid.</summary>
+    public bool HasErrors => _errors.Count > 0;
+
+    /// <summary>Gets the assumptions recorded so far, in the order the inputs were used.</summary>
+    public IReadOnlyList<Assumption> Assumptions => _assumptions;
+
+    /// <summary>Resolves an input that has a default or is required.</summary>
+    /// <param name="spec">The input.</param>
+    /// <param name="given">The value given, or <see langword="null"/>.</param>
+    /// <returns>The value to use; NaN when missing or invalid (an error is recorded).</returns>
+    public double Use(InputSpec spec, double? given)
+    {
+        if (given is null)
+        {
+            if (spec.Default is double fallback)
+            {
+                _assumptions.Add(Assumption.ForInput(spec, fallback, isDefault: true));
+                return fallback;
+            }
+
+            _errors.Add(spec.MissingError());
+            return double.NaN;
+        }
+
+        return UseGiven(spec, given.Value);
+    }
+
+    /// <summary>Resolves an optional input without a default.</summary>
+    /// <param name="spec">The input.</param>
+    /// <param name="given">The value given, or <see langword="null"/>.</param>
+    /// <returns>The value, or <see langword="null"/> when not given or invalid.</returns>
+    public double? UseOptional(InputSpec spec, double? given)
+    {
+        if (given is null)
+        {
+            return null;
+        }
+
+        double value = UseGiven(spec, given.Value);
+        return double.IsNaN(value) ? null : value;
+    }
+
+    /// <summary>Records a convention the calculation rests on.</summary>
+    /// <param name="assumption">The convention.</param>
+    public void Note(Assumption assumption) => _assumptions.Add(assumption);
+
+    /// <summary>Records an error that is not a range violation of one input.</summary>
+    /// <param name="error">The error.</param>
+    public void AddError(FieldError error) => _errors.Add(error);
+
+    /// <summary>
+    /// Checks that every output is finite and, since every output passed here must be positive, not zero by
+    /// underflow; if one fails, records an error against the given input that lies furthest from its default
+    /// (in orders of magnitude), or else the first given input.
+    /// </summary>
+    /// <param name="outputs">The outputs, by label.</param>
+    /// <returns><see langword="true"/> when every output is finite and non-zero.</returns>
+    /// <exception cref="InvalidOperationException">An output fails although no input was given (a bug).</exception>
+    public bool CheckFinite(params ReadOnlySpan<(string Label, double Value)> outputs)
+    {
+        foreach ((string label, double value) in outputs)
+        {
+            if (double.IsFinite(value) && value != 0)
+            {
+                continue;
+            }
+
+            (InputSpec Spec, double Value) culprit = _given
+                .Where(g => g.Spec.Default is double d && d != 0 && g.Value != 0)
+                .OrderByDescending(g => Math.Abs(Math.Log(Math.Abs(g.Value / g.Spec.Default!.Value))))
+                .Concat(_given)
+                .First();
+            _errors.Add(new FieldError(
+                culprit.Spec.Name, Messages.MakesResultNonFinite(label), InputSpec.Format(culprit.Value), Messages.KeepsResultsFinite));
+            return false;
+        }
+
+        return true;
+    }
+
+    private double UseGiven(InputSpec spec, double value)
+    {
+        FieldError? error = spec.Check(value);
+        if (error is not null)
+        {
+            _errors.Add(error);
+            return double.NaN;
+        }
+
+        _given.Add((spec, value));
+        _assumptions.Add(Assumption.ForInput(spec, value, isDefault: false));
+        return value;
+    }
+}

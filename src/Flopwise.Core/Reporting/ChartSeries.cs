@@ -1,0 +1,15 @@
+namespace Flopwise.Reporting;
+
+/// <summary>One line of a <see cref="Chart"/>: a name for the legend and paired x and y values.</summary>
+/// <remarks>Immutable and thread-safe; <see cref="X"/> and <see cref="Y"/> have the same length.</remarks>
+public sealed record ChartSeries
+{
+    /// <summary>Gets the legend text.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the x values.</summary>
+    public required IReadOnlyList<double> X { get; init; }
+
+    /// <summary>Gets the y values, one per x value.</summary>
+    public required IReadOnlyList<double> Y { get; init; }
+}

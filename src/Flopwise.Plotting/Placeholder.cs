@@ -1,2 +1,0 @@
-namespace Flopwise.Plotting; /// <summary>x</summary>
-public static class Placeholder { }
