@@ -44,8 +44,8 @@ internal static class TableOutput
         var table = new Table().Title(Markup.Escape(title));
         foreach (ResultField field in rows[0].Fields)
         {
-            // Row tables are wide: the JSON key (which ends in its unit) is the compact header.
-            table.AddColumn(new TableColumn(Markup.Escape(field.Key)).RightAligned());
+            string header = field.Unit.Length == 0 ? field.Label : $"{field.Label} ({field.Unit})";
+            table.AddColumn(new TableColumn(Markup.Escape(header)).RightAligned());
         }
 
         foreach (ICalculationResult row in rows)
