@@ -50,6 +50,11 @@ internal sealed class InputOptions
         return values;
     }
 
+    /// <summary>Formats a default for help: plain below 1e5, else <c>1e+07</c> style.</summary>
+    public static string FormatDefault(double value) => Math.Abs(value) >= 1e5
+        ? value.ToString("0.######e+00", CultureInfo.InvariantCulture)
+        : value.ToString("G", CultureInfo.InvariantCulture);
+
     public static string Quote(string text) => text.Length == 0 ? "''" : text;
 
     private static string Describe(InputSpec spec)
@@ -63,7 +68,7 @@ internal sealed class InputOptions
 
         if (spec.Default is double d)
         {
-            text += " Default " + d.ToString("G", CultureInfo.InvariantCulture) + ".";
+            text += " Default " + FormatDefault(d) + ".";
             if (spec.Source is not null)
             {
                 text += " Source: " + spec.Source + ".";

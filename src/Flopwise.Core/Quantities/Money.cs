@@ -70,7 +70,7 @@ public readonly partial struct Money : IEquatable<Money>, IComparable<Money>, IC
     /// </summary>
     /// <remarks>
     /// Use this instead of <c>==</c> for results of floating-point arithmetic. The test is symmetric in the two
-    /// quantities; zero is close only to zero, whatever the tolerance.
+    /// quantities; with a tolerance below 1, zero is close only to zero.
     /// </remarks>
     /// <param name="other">The quantity to compare with.</param>
     /// <param name="relativeTolerance">
