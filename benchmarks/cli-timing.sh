@@ -31,8 +31,8 @@ time_runs() {
   mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
   n=${#sorted[@]}
   if (( n % 2 )); then median=${sorted[n/2]}; else median=$(( (sorted[n/2-1] + sorted[n/2]) / 2 )); fi
-  printf '%-22s flopwise %s: %d runs, median %.1f ms, min %.1f ms, max %.1f ms\n' "$label" "${args[*]}" "$n" \
-    "$(echo "$median/1000" | bc -l)" "$(echo "${sorted[0]}/1000" | bc -l)" "$(echo "${sorted[n-1]}/1000" | bc -l)"
+  awk -v label="$label" -v cmd="${args[*]}" -v n="$n" -v med="$median" -v lo="${sorted[0]}" -v hi="${sorted[n-1]}" \
+    'BEGIN { printf "%-22s flopwise %s: %d runs, median %.1f ms, min %.1f ms, max %.1f ms\n", label, cmd, n, med / 1000, lo / 1000, hi / 1000 }'
 }
 
 time_runs "ReadyToRun publish:" "$out/r2r/flopwise"
