@@ -51,6 +51,14 @@ public static class Golden
 
     private static string FindProjectDirectory(string callerFile)
     {
+        // CI builds are deterministic (ContinuousIntegrationBuild), which maps source paths to "/_/": rebase those
+        // onto the repository root.
+        const string MappedRoot = "/_/";
+        if (callerFile.StartsWith(MappedRoot, StringComparison.Ordinal) && !File.Exists(callerFile))
+        {
+            callerFile = Path.Combine(RepositoryRoot.Path, callerFile[MappedRoot.Length..]);
+        }
+
         string? directory = Path.GetDirectoryName(callerFile);
         while (directory is not null && Directory.GetFiles(directory, "*.csproj").Length == 0)
         {
