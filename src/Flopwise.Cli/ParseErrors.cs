@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Flopwise.Inputs;
 
 namespace Flopwise.Cli;
 
@@ -40,7 +41,7 @@ internal static class ParseErrors
     {
         string name = token.Split('=')[0];
         IEnumerable<string> candidates = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal));
-        string? closest = ErrorText.Closest(name, candidates);
+        string? closest = Suggestions.Closest(name, candidates).FirstOrDefault();
         string expected = closest is null ? $"an option of '{CommandPath(command)}' (see --help)" : $"an option of '{CommandPath(command)}'; did you mean {closest}?";
         return ErrorText.ForOption(name, "unknown option", token, expected);
     }
@@ -50,7 +51,7 @@ internal static class ParseErrors
         if (command is RootCommand root)
         {
             string[] names = root.Subcommands.Select(c => c.Name).ToArray();
-            string? closest = ErrorText.Closest(token, names);
+            string? closest = Suggestions.Closest(token, names).FirstOrDefault();
             string expected = "one of " + string.Join(", ", names) + (closest is null ? string.Empty : $"; did you mean {closest}?");
             return $"{token}: unknown command (got {token}; expected {expected})";
         }

@@ -48,6 +48,7 @@ public partial class ReadmeTests
         string directory = Directory.CreateTempSubdirectory("flopwise-readme-").FullName;
         try
         {
+            var outputs = new System.Text.StringBuilder();
             foreach (string command in commands)
             {
                 string[] args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]
@@ -58,7 +59,11 @@ public partial class ReadmeTests
 
                 Assert.True(run.ExitCode == 0, $"'{command}' exited {run.ExitCode}: {run.Stderr}");
                 Assert.NotEmpty(run.Stdout);
+                outputs.Append("$ ").AppendLine(command).AppendLine(run.Stdout.Replace(directory + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal));
             }
+
+            // Every documented example is also a golden file, so a change in its output shows up in review.
+            Golden.AssertMatches(outputs.ToString());
         }
         finally
         {

@@ -99,7 +99,7 @@ public static class HumanInputs
         Description = "Power drawn by a human brain.",
         Unit = "W",
         Default = 20,
-        Source = Seed001 + " (\"the brain runs on 20 W\")",
+        Source = Seed001 + ": \"The human brain only consumes around 20W\"",
     };
 
     /// <summary>Tokens to express in reading-years; optional.</summary>
@@ -130,7 +130,7 @@ public static class HumanInputs
         Description = "Words a person reads per minute, reading 24 hours a day, 365 days a year.",
         Unit = "words/min",
         Default = 250,
-        Source = Seed001 + " (\"250 words per minute ... 130 million words a year\")",
+        Source = Seed001 + ": \"read 24/7 for a year at a rate of 250 words per minute, you'd read about 130 million words annually\"",
     };
 
     /// <summary>Gets every input, in the order of the help text.</summary>
