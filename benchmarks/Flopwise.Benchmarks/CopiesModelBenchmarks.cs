@@ -9,10 +9,10 @@ namespace Flopwise.Benchmarks;
 public class CopiesModelBenchmarks
 {
     private readonly CopiesRequest _request = new() { Compute = 3e25 };
-    private DecadeSweep _sweep = null!;
+    private GeometricSweep _sweep = null!;
 
     [GlobalSetup]
-    public void Setup() => _sweep = DecadeSweep.Parse("sweep", "1e-100:1e99", out _)!;
+    public void Setup() => _sweep = GeometricSweep.Parse("sweep", "1e-100:1e99", out _)!;
 
     [Benchmark]
     public CopiesResult Evaluate() => CopiesModel.Evaluate(_request).GetValueOrThrow();

@@ -21,6 +21,11 @@ internal static class CliApp
         {
             CopiesCommand.Create(context),
             HumanCommand.Create(context),
+            ModelCommand.Create(context),
+            ModelsCommand.Create(context),
+            GpusCommand.Create(context),
+            TrainCommand.Create(context),
+            MemoryCommand.Create(context),
         };
         root.SetAction(_ => root.Parse("--help").Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error }));
         return root;

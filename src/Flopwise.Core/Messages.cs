@@ -15,6 +15,9 @@ public static class Messages
     /// <summary>An input overflows a double.</summary>
     public const string OutOfDoubleRange = "is too large to represent";
 
+    /// <summary>A count was given with a fraction.</summary>
+    public const string NotWhole = "must be a whole number";
+
     /// <summary>A required input was not given.</summary>
     public const string Missing = "is required";
 

@@ -73,7 +73,7 @@ internal static class CopiesCommand
 
     private static CopiesSweep Sweep(CopiesRequest request, string field, string text)
     {
-        DecadeSweep sweep = DecadeSweep.Parse(field, text, out FieldError? error) ?? throw UsageException.From(error!);
+        GeometricSweep sweep = GeometricSweep.Parse(field, text, out FieldError? error) ?? throw UsageException.From(error!);
         return CommandOutput.Unwrap(CopiesModel.Sweep(request, sweep));
     }
 }

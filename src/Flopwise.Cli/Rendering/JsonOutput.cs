@@ -21,6 +21,7 @@ internal static class JsonOutput
         WriteObject(output, writer =>
         {
             WriteFields(writer, result.Fields);
+            WriteMissing(writer, result.Missing);
             WriteAssumptions(writer, result.Assumptions);
         });
     }
@@ -55,12 +56,63 @@ internal static class JsonOutput
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
+    /// <summary>Writes the fields; a key <c>group.name</c> goes into a nested object <c>group</c> (consecutive keys).</summary>
     private static void WriteFields(Utf8JsonWriter writer, IReadOnlyList<ResultField> fields)
     {
+        string? group = null;
         foreach (ResultField field in fields)
         {
-            writer.WriteNumber(field.Key, field.Value);
+            int dot = field.Key.IndexOf('.', StringComparison.Ordinal);
+            string? fieldGroup = dot < 0 ? null : field.Key[..dot];
+            if (fieldGroup != group)
+            {
+                if (group is not null)
+                {
+                    writer.WriteEndObject();
+                }
+
+                if (fieldGroup is not null)
+                {
+                    writer.WriteStartObject(fieldGroup);
+                }
+
+                group = fieldGroup;
+            }
+
+            string key = dot < 0 ? field.Key : field.Key[(dot + 1)..];
+            if (field.IsBoolean)
+            {
+                writer.WriteBoolean(key, field.Value != 0);
+            }
+            else
+            {
+                writer.WriteNumber(key, field.Value);
+            }
         }
+
+        if (group is not null)
+        {
+            writer.WriteEndObject();
+        }
+    }
+
+    private static void WriteMissing(Utf8JsonWriter writer, IReadOnlyList<MissingField> missing)
+    {
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray("notDerived");
+        foreach (MissingField m in missing)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("key", m.Key);
+            writer.WriteString("reason", m.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteAssumptions(Utf8JsonWriter writer, IReadOnlyList<Assumption> assumptions)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Flopwise.Cli.Rendering;
 
-/// <summary>How numbers look in tables: 4 significant figures, scientific outside [1e-3, 1e4).</summary>
+/// <summary>How numbers look in tables: whole numbers below 1e7 in full, else 4 significant figures, scientific outside [1e-3, 1e4).</summary>
 internal static class NumberDisplay
 {
     public static string Format(double value)
@@ -13,10 +13,19 @@ internal static class NumberDisplay
             return "0";
         }
 
+        if (magnitude < 1e7 && value == Math.Floor(value))
+        {
+            return value.ToString("0", CultureInfo.InvariantCulture);
+        }
+
         return magnitude is >= 1e4 or < 1e-3
             ? value.ToString("0.###e+00", CultureInfo.InvariantCulture)
             : value.ToString("G4", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Formats a field for a table: yes/no for a boolean, else <see cref="Format(double)"/>.</summary>
+    public static string Format(Flopwise.Reporting.ResultField field) =>
+        field.IsBoolean ? (field.Value != 0 ? "yes" : "no") : Format(field.Value);
 
     /// <summary>Full precision, shortest round-trip text, for CSV.</summary>
     public static string Exact(double value) => value.ToString("R", CultureInfo.InvariantCulture);

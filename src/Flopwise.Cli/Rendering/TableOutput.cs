@@ -32,11 +32,28 @@ internal static class TableOutput
         var table = new Table().Title(Markup.Escape(title)).AddColumn("Output").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Unit");
         foreach (ResultField field in result.Fields)
         {
-            table.AddRow(Cell(field.Label), Cell(NumberDisplay.Format(field.Value)), Cell(field.Unit));
+            table.AddRow(Cell(field.Label), Cell(NumberDisplay.Format(field)), Cell(field.Unit));
         }
 
         console.Write(table);
+        WriteMissing(console, result.Missing);
         WriteAssumptions(console, result.Assumptions);
+    }
+
+    private static void WriteMissing(IAnsiConsole console, IReadOnlyList<MissingField> missing)
+    {
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Title("Not derived").AddColumn("Output").AddColumn("Why");
+        foreach (MissingField m in missing)
+        {
+            table.AddRow(Cell(m.Label), Cell(m.Reason));
+        }
+
+        console.Write(table);
     }
 
     public static void WriteRows(IAnsiConsole console, string title, IReadOnlyList<ICalculationResult> rows, IReadOnlyList<Assumption> assumptions)
@@ -50,7 +67,7 @@ internal static class TableOutput
 
         foreach (ICalculationResult row in rows)
         {
-            table.AddRow(row.Fields.Select(f => Cell(NumberDisplay.Format(f.Value))).ToArray());
+            table.AddRow(row.Fields.Select(f => Cell(NumberDisplay.Format(f))).ToArray());
         }
 
         console.Write(table);
@@ -64,7 +81,9 @@ internal static class TableOutput
         var sources = new List<string>();
         foreach (Assumption a in assumptions)
         {
-            string value = a.Value is double v ? NumberDisplay.Format(v) : a.Text ?? string.Empty;
+            IRenderable value = a.Value is double v
+                ? Cell(NumberDisplay.Format(v))
+                : new Text(a.Text ?? string.Empty) { Justification = Justify.Left };
             string origin = "given";
             if (a.IsDefault)
             {
@@ -82,7 +101,7 @@ internal static class TableOutput
                 }
             }
 
-            table.AddRow(Cell(a.Label), Cell(value), Cell(a.Unit), Cell(origin));
+            table.AddRow(Cell(a.Label), value, Cell(a.Unit), Cell(origin));
         }
 
         console.Write(table);

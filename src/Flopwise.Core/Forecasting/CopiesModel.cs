@@ -83,7 +83,7 @@ public static class CopiesModel
     /// <param name="template">The other inputs; its <see cref="CopiesRequest.Compute"/> is ignored.</param>
     /// <param name="sweep">The compute values, in FLOP.</param>
     /// <returns>One result per point, or the errors of the first point that fails.</returns>
-    public static Outcome<CopiesSweep> Sweep(CopiesRequest template, DecadeSweep sweep)
+    public static Outcome<CopiesSweep> Sweep(CopiesRequest template, GeometricSweep sweep)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(sweep);

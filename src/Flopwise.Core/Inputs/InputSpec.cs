@@ -47,6 +47,9 @@ public sealed record InputSpec
     /// <summary>Gets a value indicating whether <see cref="Maximum"/> itself is allowed; default true.</summary>
     public bool MaximumInclusive { get; init; } = true;
 
+    /// <summary>Gets a value indicating whether the value must be a whole number (a count such as GPUs or layers).</summary>
+    public bool IsInteger { get; init; }
+
     /// <summary>Gets the camelCase name used in JSON and by the web API, e.g. <c>tokensPerParameter</c>.</summary>
     public string JsonName => ToCamelCase(Name);
 
@@ -56,9 +59,10 @@ public sealed record InputSpec
         get
         {
             string lower = (MinimumInclusive ? ">= " : "> ") + Format(Minimum);
+            string kind = IsInteger ? "a whole number " : "a number ";
             string range = Maximum == double.MaxValue
-                ? "a number " + lower
-                : $"a number {lower} and {(MaximumInclusive ? "<= " : "< ")}{Format(Maximum)}";
+                ? kind + lower
+                : $"{kind}{lower} and {(MaximumInclusive ? "<= " : "< ")}{Format(Maximum)}";
             return Unit.Length == 0 ? range : $"{range} ({Unit})";
         }
     }
@@ -80,8 +84,13 @@ public sealed record InputSpec
         }
 
         bool tooLarge = MaximumInclusive ? value > Maximum : value >= Maximum;
-        return tooLarge
-            ? new FieldError(Name, Messages.TooLarge(Format(Maximum), MaximumInclusive), Format(value), Expected)
+        if (tooLarge)
+        {
+            return new FieldError(Name, Messages.TooLarge(Format(Maximum), MaximumInclusive), Format(value), Expected);
+        }
+
+        return IsInteger && value != Math.Floor(value)
+            ? new FieldError(Name, Messages.NotWhole, Format(value), Expected)
             : null;
     }
 

@@ -8,4 +8,7 @@ public interface ICalculationResult
 
     /// <summary>Gets the inputs and conventions the outputs rest on.</summary>
     IReadOnlyList<Assumption> Assumptions { get; }
+
+    /// <summary>Gets the outputs that could not be derived from what was given, with the reason; empty by default.</summary>
+    IReadOnlyList<MissingField> Missing => [];
 }

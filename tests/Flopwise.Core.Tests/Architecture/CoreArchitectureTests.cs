@@ -35,7 +35,7 @@ public partial class CoreArchitectureTests
     [Fact]
     public void PublicTypes_HaveNoPublicSetters()
     {
-        foreach (Type type in Core.GetExportedTypes())
+        foreach (Type type in Core.GetExportedTypes().Where(t => !t.IsEnum))
         {
             foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             {

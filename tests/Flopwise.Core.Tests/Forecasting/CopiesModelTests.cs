@@ -140,7 +140,7 @@ public class CopiesModelTests
     [Fact]
     public void Sweep_Decades_ExactPowersOfTen()
     {
-        DecadeSweep sweep = DecadeSweep.Parse("sweep", "1e24:1e34", out _)!;
+        GeometricSweep sweep = GeometricSweep.Parse("sweep", "1e24:1e34", out _)!;
 
         CopiesSweep result = CopiesModel.Sweep(new CopiesRequest(), sweep).GetValueOrThrow();
 
@@ -156,7 +156,7 @@ public class CopiesModelTests
     [Fact]
     public void Chart_Sweep_LogLogParametersAndTasksAgainstCompute()
     {
-        CopiesSweep sweep = CopiesModel.Sweep(new CopiesRequest(), DecadeSweep.Parse("sweep", "1e24:1e26", out _)!).GetValueOrThrow();
+        CopiesSweep sweep = CopiesModel.Sweep(new CopiesRequest(), GeometricSweep.Parse("sweep", "1e24:1e26", out _)!).GetValueOrThrow();
 
         var chart = CopiesModel.Chart(sweep.Rows);
 

@@ -2,12 +2,12 @@ using Flopwise.Inputs;
 
 namespace Flopwise.Core.Tests.Inputs;
 
-public class DecadeSweepTests
+public class GeometricSweepTests
 {
     [Fact]
     public void Parse_ThreeE25ToThreeE29_FivePointsNearestDoubles()
     {
-        DecadeSweep sweep = DecadeSweep.Parse("sweep", "3e25:3e29", out FieldError? error)!;
+        GeometricSweep sweep = GeometricSweep.Parse("sweep", "3e25:3e29", out FieldError? error)!;
 
         Assert.Null(error);
         Assert.Equal([3e25, 3e26, 3e27, 3e28, 3e29], sweep.Points);
@@ -16,13 +16,13 @@ public class DecadeSweepTests
     [Fact]
     public void Parse_SinglePoint_OneRow()
     {
-        Assert.Equal([1e25], DecadeSweep.Parse("sweep", "1e25:1e25", out _)!.Points);
+        Assert.Equal([1e25], GeometricSweep.Parse("sweep", "1e25:1e25", out _)!.Points);
     }
 
     [Fact]
     public void Parse_TwoHundredDecades_Accepted()
     {
-        Assert.Equal(200, DecadeSweep.Parse("sweep", "1e-100:1e99", out _)!.Points.Count);
+        Assert.Equal(200, GeometricSweep.Parse("sweep", "1e-100:1e99", out _)!.Points.Count);
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public class DecadeSweepTests
     [InlineData("1e-150:1e100", "has more than 200 rows")]
     public void Parse_Bad_ErrorNamesField(string text, string problem)
     {
-        Assert.Null(DecadeSweep.Parse("sweep", text, out FieldError? error));
+        Assert.Null(GeometricSweep.Parse("sweep", text, out FieldError? error));
         Assert.Equal("sweep", error!.Field);
         Assert.Equal(problem, error.Problem);
         Assert.Equal(text, error.Got);

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using Flopwise.Architectures;
+using Flopwise.Cli.Rendering;
+using Flopwise.Inputs;
+using Flopwise.Reporting;
+using Flopwise.Training;
+
+namespace Flopwise.Cli.Commands;
+
+/// <summary><c>flopwise train</c>: time, GPU-hours, MFU, cost, energy and CO2e of a training run.</summary>
+internal static class TrainCommand
+{
+    private const string Title = "Training run";
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command(
+            "train",
+            "Account for a training run. Give the work (--model P --tokens D, --params N --tokens D, or --flop C), the hardware "
+            + "(--gpu ID --gpus n, or --peak-tflops), and one efficiency or duration (--mfu, --achieved-tflops, "
+            + "--tokens-per-second-per-gpu, --gpu-hours, or --days); the rest is derived. Without any, MFU is 0.375.");
+        var model = new ModelOptions(command);
+        var inputs = new InputOptions(command, TrainingInputs.All);
+        var gpu = new GpuOptions(command, "Data type of the matrix arithmetic; default bf16 (fp16 on GPUs without bf16, such as the V100).");
+        ChoiceOption<FlopConvention> convention = FlopConventionOption.Create(command);
+        var recompute = RecomputeOption.Create(command);
+        var grid = new Option<string>("--grid")
+        {
+            Description = "A grid region for the carbon intensity: " + string.Join(", ", GridRegions.All.Select(r => r.Id)) + " (CodeCarbon 2023).",
+            HelpName = "REGION",
+        };
+        command.Add(grid);
+        var sweep = new Option<string>("--sweep-gpus")
+        {
+            Description = "Evaluate one row per doubling of the cluster size from FROM to TO GPUs (at most 200 rows), instead of --gpus.",
+            HelpName = "FROM:TO",
+        };
+        command.Add(sweep);
+        var output = new OutputOptions(command, csv: true, plotDescription: "With --sweep-gpus: draw wall time and cost against cluster size to FILE.svg or FILE.png.");
+        command.SetAction(parse =>
+        {
+            OutputFormat format = output.Format(parse);
+            string? plotPath = output.PlotPath(parse);
+            var notes = new List<Assumption>();
+            ResolvedModel? resolved = model.Resolve(parse);
+            if (resolved is not null)
+            {
+                notes.AddRange(resolved.Notes);
+            }
+
+            FlopConvention? chosen = convention.Get(parse);
+            TrainingRequest request = TrainingRequest.From(inputs.Collect(parse)) with
+            {
+                Model = resolved?.Shape,
+                Gpu = gpu.Resolve(parse, notes),
+                DataType = gpu.DataType(parse),
+                Convention = chosen ?? FlopConvention.SixN,
+                ConventionGiven = chosen is not null,
+                Recompute = recompute.Get(parse) ?? Recompute.None,
+                Grid = ResolveGrid(parse.GetValue(grid)),
+                Notes = notes,
+            };
+            if (request.Grid is not null && request.GridIntensity is not null)
+            {
+                throw new UsageException(ErrorText.ForOption("--grid", "cannot be combined with --grid-intensity", parse.GetValue(grid)!, "one of --grid or --grid-intensity"));
+            }
+
+            string? sweepText = parse.GetValue(sweep);
+            if (sweepText is null)
+            {
+                if (plotPath is not null)
+                {
+                    throw new UsageException(ErrorText.ForOption("--plot", "needs --sweep-gpus", plotPath, "--sweep-gpus FROM:TO with --plot"));
+                }
+
+                TrainingResult result = CommandOutput.Unwrap(TrainingAccounting.Evaluate(request));
+                CommandOutput.Write(context, format, Title, result);
+                return CliApp.Ok;
+            }
+
+            if (request.Gpus is not null)
+            {
+                throw new UsageException(ErrorText.ForOption("--sweep-gpus", "cannot be combined with --gpus", sweepText, "either --gpus n or --sweep-gpus FROM:TO"));
+            }
+
+            GeometricSweep points = GeometricSweep.ParseDoubling("sweep-gpus", sweepText, out FieldError? error) ?? throw UsageException.From(error!);
+            IReadOnlyList<TrainingResult> rows = CommandOutput.Unwrap(TrainingAccounting.Sweep(request, points));
+            if (plotPath is not null)
+            {
+                CommandOutput.SavePlot(context, format, TrainingAccounting.Chart(rows), plotPath);
+            }
+
+            CommandOutput.WriteRows(context, format, Title + " by cluster size", rows, rows[0].Assumptions.Where(a => a.Name != "gpus").ToList());
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static GridRegion? ResolveGrid(string? typed)
+    {
+        if (typed is null)
+        {
+            return null;
+        }
+
+        FieldError? error = GridRegions.TryResolve(typed, out GridRegion? region);
+        return error is null ? region : throw UsageException.From(error);
+    }
+}
+
+/// <summary>The <c>--recompute none|selective|full</c> option.</summary>
+internal static class RecomputeOption
+{
+    public static ChoiceOption<Recompute> Create(Command command) => new(
+        command,
+        "--recompute",
+        "Activation recomputation: none (default), selective (re-run the attention matmuls), full (re-run each layer's forward pass).",
+        ["none", "selective", "full"],
+        RecomputeModes.TryParse);
+}

@@ -1,0 +1,26 @@
+namespace Flopwise.Architectures;
+
+/// <summary>How a transformer encodes token positions, as far as it changes the parameter count.</summary>
+/// <remarks>
+/// Names on the command line and in JSON are <c>learned</c>, <c>rotary</c> and <c>relative</c>. Source:
+/// REFERENCE §2.1.
+/// </remarks>
+public enum PositionKind
+{
+    /// <summary>A learned table of <see cref="ModelShape.MaxPositions"/>·h parameters, counted as embedding (GPT-2/3).</summary>
+    Learned,
+
+    /// <summary>Rotary embeddings (RoPE): no parameters (GPT-NeoX, PaLM, LLaMA, Mistral).</summary>
+    Rotary,
+
+    /// <summary>
+    /// Transformer-XL relative positions: one h×(a·d) projection of the position encodings per layer
+    /// (Gopher, Chinchilla).
+    /// </summary>
+    /// <remarks>
+    /// Inferred, not published: it makes the count 13·L·h² + V·h, which matches Chinchilla's "70B" and Gopher's
+    /// "280B" where 12·L·h² gives only 64.7B (REFERENCE §2.1). The per-head bias vectors u and v of Dai et al. 2019
+    /// are left out (a few thousand parameters).
+    /// </remarks>
+    Relative,
+}
