@@ -13,20 +13,40 @@ internal static class CliApp
     public const int InternalError = 1;
     public const int UsageError = 2;
 
-    public static RootCommand BuildRoot(CliContext context)
+    /// <summary>Every command: name, description, and how to add its options and action.</summary>
+    private static readonly (string Name, string Description, Action<Command, CliContext> Configure)[] Commands =
+    [
+        (CopiesCommand.Name, CopiesCommand.Description, CopiesCommand.Configure),
+        (HumanCommand.Name, HumanCommand.Description, HumanCommand.Configure),
+        (ModelCommand.Name, ModelCommand.Description, ModelCommand.Configure),
+        (ModelsCommand.Name, ModelsCommand.Description, ModelsCommand.Configure),
+        (GpusCommand.Name, GpusCommand.Description, GpusCommand.Configure),
+        (TrainCommand.Name, TrainCommand.Description, TrainCommand.Configure),
+        (MemoryCommand.Name, MemoryCommand.Description, MemoryCommand.Configure),
+    ];
+
+    /// <summary>
+    /// Builds the command tree. Only the command named by <paramref name="args"/> gets its options and action; the
+    /// others are name and description only (enough for the root help and for suggesting a mistyped command), which
+    /// keeps start-up cheap as commands are added.
+    /// </summary>
+    public static RootCommand BuildRoot(CliContext context, IReadOnlyList<string>? args = null)
     {
+        string? target = args?.FirstOrDefault(a => !a.StartsWith('-'));
         var root = new RootCommand(
             "Flopwise: answers, with sourced numbers, the questions people ask when they reason about AI in FLOP. "
-            + "Every command prints a table (or --json), and lists the assumptions and sources behind its numbers.")
+            + "Every command prints a table (or --json), and lists the assumptions and sources behind its numbers.");
+        foreach ((string name, string description, Action<Command, CliContext> configure) in Commands)
         {
-            CopiesCommand.Create(context),
-            HumanCommand.Create(context),
-            ModelCommand.Create(context),
-            ModelsCommand.Create(context),
-            GpusCommand.Create(context),
-            TrainCommand.Create(context),
-            MemoryCommand.Create(context),
-        };
+            var command = new Command(name, description);
+            if (args is null || name == target)
+            {
+                configure(command, context);
+            }
+
+            root.Add(command);
+        }
+
         root.SetAction(_ => root.Parse("--help").Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error }));
         return root;
     }
@@ -36,7 +56,7 @@ internal static class CliApp
         try
         {
             var context = new CliContext(output, error, isTerminal);
-            RootCommand root = BuildRoot(context);
+            RootCommand root = BuildRoot(context, args);
             ParseResult parse = root.Parse(args);
             string? problem = ParseErrors.Describe(parse);
             if (problem is not null)

@@ -12,12 +12,14 @@ internal static class CopiesCommand
     private const string Title = "Copies after training (seed 000)";
     private const string DefaultPlotRange = "1e24:1e34";
 
-    public static Command Create(CliContext context)
+    public const string Name = "copies";
+
+    public const string Description =
+        "A training run of C FLOP: how big a model (C = 3·h·k·m·p²), and how many copies can its cluster run "
+        + "after training? (seed 000)";
+
+    public static void Configure(Command command, CliContext context)
     {
-        var command = new Command(
-            "copies",
-            "A training run of C FLOP: how big a model (C = 3·h·k·m·p²), and how many copies can its cluster run "
-            + "after training? (seed 000)");
         var inputs = new InputOptions(command, CopiesInputs.All);
         var sweep = new Option<string>("--sweep")
         {
@@ -32,7 +34,6 @@ internal static class CopiesCommand
             plotDescription: "Draw parameters and parallel tasks against compute (log–log) to FILE.svg or FILE.png; "
                 + $"without --sweep the plot covers {DefaultPlotRange} FLOP.");
         command.SetAction(parse => Run(context, parse, inputs, sweep, output));
-        return command;
     }
 
     private static int Run(CliContext context, ParseResult parse, InputOptions inputs, Option<string> sweepOption, OutputOptions output)

@@ -7,9 +7,13 @@ namespace Flopwise.Cli.Commands;
 /// <summary><c>flopwise gpus</c>: the accelerator catalog.</summary>
 internal static class GpusCommand
 {
-    public static Command Create(CliContext context)
+    public const string Name = "gpus";
+
+    public const string Description =
+        "List the accelerator catalog: dense peaks per dtype (never sparse), memory, bandwidth, power, interconnect and a dated price.";
+
+    public static void Configure(Command command, CliContext context)
     {
-        var command = new Command("gpus", "List the accelerator catalog: dense peaks per dtype (never sparse), memory, bandwidth, power, interconnect and a dated price.");
         var json = new Option<bool>("--json") { Description = "Write {\"rows\": [...]} as JSON instead of a table." };
         var catalog = new Option<string>("--catalog") { Description = "A JSON file of accelerators that adds to or overrides the built-in catalog.", HelpName = "FILE" };
         command.Add(json);
@@ -23,7 +27,6 @@ internal static class GpusCommand
                 "Prices are on-demand rental list prices on the date shown: volatile, override with --price-per-gpu-hour. Sources: flopwise gpus --json.");
             return CliApp.Ok;
         });
-        return command;
     }
 
     private static List<ListCell> Row(GpuSpec g, bool full)

@@ -9,13 +9,15 @@ internal static class HumanCommand
 {
     private const string Title = "Human equivalents (seeds 004 and 001)";
 
-    public static Command Create(CliContext context)
+    public const string Name = "human";
+
+    public const string Description =
+        "How many FLOP is an expert-hour? How big must a single-pass model be for a task, and how long would an "
+        + "agent take? Also energy in brain-years and tokens in reading-years. Give at least one of "
+        + "--task-hours, --calendar-years, --energy-kwh, --tokens. (seeds 004, 001)";
+
+    public static void Configure(Command command, CliContext context)
     {
-        var command = new Command(
-            "human",
-            "How many FLOP is an expert-hour? How big must a single-pass model be for a task, and how long would an "
-            + "agent take? Also energy in brain-years and tokens in reading-years. Give at least one of "
-            + "--task-hours, --calendar-years, --energy-kwh, --tokens. (seeds 004, 001)");
         var inputs = new InputOptions(command, HumanInputs.All);
         var output = new OutputOptions(command, csv: false, plotDescription: null);
         command.SetAction(parse =>
@@ -26,6 +28,5 @@ internal static class HumanCommand
             CommandOutput.Write(context, format, Title, result);
             return CliApp.Ok;
         });
-        return command;
     }
 }

@@ -9,12 +9,14 @@ namespace Flopwise.Cli.Commands;
 /// <summary><c>flopwise memory</c>: per-GPU training memory and whether it fits.</summary>
 internal static class MemoryCommand
 {
-    public static Command Create(CliContext context)
+    public const string Name = "memory";
+
+    public const string Description =
+        "Per-GPU training memory (weights, gradients, optimizer state, activations) of the most loaded GPU under "
+        + "tensor, pipeline and ZeRO data parallelism, and whether it fits. Activations follow Korthikanti et al. 2022.";
+
+    public static void Configure(Command command, CliContext context)
     {
-        var command = new Command(
-            "memory",
-            "Per-GPU training memory (weights, gradients, optimizer state, activations) of the most loaded GPU under "
-            + "tensor, pipeline and ZeRO data parallelism, and whether it fits. Activations follow Korthikanti et al. 2022.");
         var model = new ModelOptions(command);
         var gpu = new GpuOptions(command, "Training dtype of weights and gradients: bf16 (default), fp16 or fp32.");
         var inputs = new InputOptions(command, MemoryInputs.All);
@@ -50,7 +52,6 @@ internal static class MemoryCommand
             CommandOutput.Write(context, format, "Training memory per GPU", result);
             return CliApp.Ok;
         });
-        return command;
     }
 
     private static bool TryParseOptimizer(string? text, out Optimizer optimizer)

@@ -8,9 +8,13 @@ namespace Flopwise.Cli.Commands;
 /// <summary><c>flopwise model</c>: parameter counts and FLOP per token of one architecture.</summary>
 internal static class ModelCommand
 {
-    public static Command Create(CliContext context)
+    public const string Name = "model";
+
+    public const string Description =
+        "Parameters (total, active, non-embedding), FLOP per token under each convention, KV cache and weight bytes of a model.";
+
+    public static void Configure(Command command, CliContext context)
     {
-        var command = new Command("model", "Parameters (total, active, non-embedding), FLOP per token under each convention, KV cache and weight bytes of a model.");
         var preset = new Argument<string?>("preset") { Description = "A model preset (same as --model).", Arity = ArgumentArity.ZeroOrOne };
         command.Add(preset);
         var model = new ModelOptions(command);
@@ -28,7 +32,6 @@ internal static class ModelCommand
             CommandOutput.Write(context, format, $"Model {resolved.Shape.Name}", result);
             return CliApp.Ok;
         });
-        return command;
     }
 }
 

@@ -7,9 +7,13 @@ namespace Flopwise.Cli.Commands;
 /// <summary><c>flopwise models</c>: the model presets.</summary>
 internal static class ModelsCommand
 {
-    public static Command Create(CliContext context)
+    public const string Name = "models";
+
+    public const string Description =
+        "List the model presets with their computed and published parameter counts, training tokens and sources.";
+
+    public static void Configure(Command command, CliContext context)
     {
-        var command = new Command("models", "List the model presets with their computed and published parameter counts, training tokens and sources.");
         var json = new Option<bool>("--json") { Description = "Write {\"rows\": [...]} as JSON instead of a table." };
         command.Add(json);
         command.SetAction(parse =>
@@ -19,7 +23,6 @@ internal static class ModelsCommand
             ListOutput.Write(context, asJson, "Model presets", rows, "Sources and notes: flopwise models --json, or flopwise model P.");
             return CliApp.Ok;
         });
-        return command;
     }
 
     private static List<ListCell> Row(ModelPreset p, bool full)

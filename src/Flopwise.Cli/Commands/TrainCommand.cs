@@ -12,13 +12,15 @@ internal static class TrainCommand
 {
     private const string Title = "Training run";
 
-    public static Command Create(CliContext context)
+    public const string Name = "train";
+
+    public const string Description =
+        "Account for a training run. Give the work (--model P --tokens D, --params N --tokens D, or --flop C), the hardware "
+        + "(--gpu ID --gpus n, or --peak-tflops), and one efficiency or duration (--mfu, --achieved-tflops, "
+        + "--tokens-per-second-per-gpu, --gpu-hours, or --days); the rest is derived. Without any, MFU is 0.375.";
+
+    public static void Configure(Command command, CliContext context)
     {
-        var command = new Command(
-            "train",
-            "Account for a training run. Give the work (--model P --tokens D, --params N --tokens D, or --flop C), the hardware "
-            + "(--gpu ID --gpus n, or --peak-tflops), and one efficiency or duration (--mfu, --achieved-tflops, "
-            + "--tokens-per-second-per-gpu, --gpu-hours, or --days); the rest is derived. Without any, MFU is 0.375.");
         var model = new ModelOptions(command);
         var inputs = new InputOptions(command, TrainingInputs.All);
         var gpu = new GpuOptions(command, "Data type of the matrix arithmetic; default bf16 (fp16 on GPUs without bf16, such as the V100).");
@@ -93,7 +95,6 @@ internal static class TrainCommand
             CommandOutput.WriteRows(context, format, Title + " by cluster size", rows, rows[0].Assumptions.Where(a => a.Name != "gpus").ToList());
             return CliApp.Ok;
         });
-        return command;
     }
 
     private static GridRegion? ResolveGrid(string? typed)
