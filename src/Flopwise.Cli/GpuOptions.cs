@@ -41,13 +41,14 @@ internal sealed class GpuOptions
     /// <summary>Resolves <c>--gpu</c>; <see langword="null"/> when not given. A resolution note goes to <paramref name="notes"/>.</summary>
     public GpuSpec? Resolve(ParseResult parse, List<Assumption> notes)
     {
+        GpuCatalog catalog = Catalog(parse); // a bad --catalog is an error even when --gpu is not given
         string? typed = parse.GetValue(_gpu);
         if (typed is null)
         {
             return null;
         }
 
-        GpuMatch match = Catalog(parse).Resolve(typed);
+        GpuMatch match = catalog.Resolve(typed);
         if (match.Spec is null)
         {
             throw UsageException.From(match.Error!);

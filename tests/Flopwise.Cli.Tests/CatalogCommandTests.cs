@@ -70,7 +70,7 @@ public class CatalogCommandTests
     [Theory]
     [InlineData("model", "error: --model: is required (got nothing;")]
     [InlineData("model llama-2-7b --model llama-2-13b", "error: --model: is given twice")]
-    [InlineData("model lama-2-7b", "error: --model: is unknown (got lama-2-7b; expected a model preset; did you mean")]
+    [InlineData("model lama-2-7b", "error: --model: is unknown (got lama-2-7b; expected a model preset (see flopwise models); did you mean")]
     [InlineData("model --layers 4 --d-model 100 --heads 3", "error: --d-head: is needed because heads do not divide d-model")]
     [InlineData("model llama-2-7b --flop-convention 7n", "error: --flop-convention: is unknown (got 7n; expected one of 6n, model, causal")]
     public void Model_BadInput_OneLineExit2(string commandLine, string expectedStart)

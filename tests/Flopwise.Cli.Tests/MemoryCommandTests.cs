@@ -31,6 +31,35 @@ public class MemoryCommandTests
     }
 
     [Fact]
+    public void Memory_PipelineNotDividingLayers_FirstStageHoldsPTimesItsLayers()
+    {
+        // 32 layers on 31 stages: 2 layers per stage, 31 micro-batches in flight on the first stage = 62 layers' worth.
+        CliRun run = Shell.RunLine("memory --model llama-2-7b --gpu h100 --gpus 31 --pp 31 --json");
+        double perLayer = 4096.0 * 1 * 4096 * (34 + (5.0 * 32 * 4096 / 4096));
+
+        using JsonDocument json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(62 * perLayer, json.RootElement.GetProperty("activationBytes").GetDouble(), 1e-3);
+    }
+
+    [Fact]
+    public void Memory_V100_DefaultsToFp16()
+    {
+        CliRun run = Shell.RunLine("memory --model llama-2-7b --gpu v100 --gpus 8 --zero 3 --json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("fp16 weights and gradients", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Memory_Mixtral_StatesTheExpertAssumption()
+    {
+        CliRun run = Shell.RunLine("memory --model mixtral-8x7b --gpu h100 --gpus 8 --tp 8 --seq 4096 --json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"mixtureOfExperts\"", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Memory_SmallModel_Fits()
     {
         CliRun run = Shell.RunLine("memory --model llama-2-7b --gpu h100 --gpus 8 --zero 3 --recompute full --json");
@@ -54,6 +83,11 @@ public class MemoryCommandTests
     [InlineData("memory --model llama-2-7b --gpu h100", "error: --gpus: is required (got nothing;")]
     [InlineData("memory --model llama-2-7b --gpu h100 --gpus 8 --interleave 2", "error: --interleave: needs pipeline parallelism")]
     [InlineData("memory --model llama-2-7b --gpu h100 --gpus 8 --optimizer lion", "error: --optimizer: is unknown (got lion;")]
+    [InlineData("memory --model llama-2-7b --gpu v100 --gpus 8 --dtype bf16", "error: --dtype: has no dense peak on v100-sxm2-32gb (got bf16; expected one of fp16, fp32)")]
+    [InlineData("memory --model llama-2-7b --gpu h100 --gpus 8 --pp 8 --interleave 8", "error: --interleave: does not split the 32 layers")]
+    [InlineData("memory --model llama-2-70b --gpu h100 --gpus 64 --tp 64", "error: --tp: does not divide the 8 key/value heads")]
+    [InlineData("memory --model llama-2-7b --gpu h100 --gpus 64 --pp 64", "error: --pp: exceeds the 32 layers")]
+    [InlineData("memory --model llama-2-7b --gpu h100 --gpus 8 --dtype int8", "error: --dtype: is not a training dtype")]
     public void Memory_BadInput_OneLineExit2(string commandLine, string expectedStart)
     {
         Assert.StartsWith(expectedStart, Shell.AssertUsageError(Shell.RunLine(commandLine)), StringComparison.Ordinal);

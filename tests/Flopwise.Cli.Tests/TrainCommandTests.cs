@@ -88,8 +88,8 @@ public class TrainCommandTests
     }
 
     [Theory]
-    [InlineData("train --model llama-2-7b --tokens 2T --gpu h1000x --gpus 8", "error: --gpu: is unknown (got h1000x; expected a GPU id; did you mean")]
-    [InlineData("train --model llama-2-7x --tokens 2T --gpu h100 --gpus 8", "error: --model: is unknown (got llama-2-7x; expected a model preset; did you mean")]
+    [InlineData("train --model llama-2-7b --tokens 2T --gpu h1000x --gpus 8", "error: --gpu: is unknown (got h1000x; expected a GPU id (see flopwise gpus); did you mean")]
+    [InlineData("train --model llama-2-7x --tokens 2T --gpu h100 --gpus 8", "error: --model: is unknown (got llama-2-7x; expected a model preset (see flopwise models); did you mean")]
     [InlineData("train --flop 1e22 --gpu v100 --gpus 8 --dtype fp8", "error: --dtype: has no dense peak on v100-sxm2-32gb (got fp8; expected one of")]
     [InlineData("train --flop 1e22 --gpu h100 --gpus 8 --mfu 1.5", "error: --mfu: must be at most 1 (got 1.5;")]
     [InlineData("train --flop 1e22 --gpu h100 --gpus 8 --mfu 0", "error: --mfu: must be greater than 0 (got 0;")]
@@ -106,6 +106,18 @@ public class TrainCommandTests
     [InlineData("train --model llama-2-7b --params 7B --tokens 1T --gpu h100 --gpus 8", "error: --params: cannot be combined with a model")]
     [InlineData("train --model llama-2-7b --layers 4 --tokens 1T --gpu h100 --gpus 8", "error: --model: is given more than one way")]
     [InlineData("train --flop 1e25 --gpu v100 --gpus 8 --days 1", "error: --days: implies an MFU of")]
+    [InlineData("train --flop 1e24 --recompute full --gpu a100 --gpus 1024 --mfu 0.9", "error: --mfu: implies a hardware FLOP utilisation of 1.2 with --recompute full, above 1")]
+    [InlineData("train --flop 1e24 --peak-tflops 100 --gpus 8 --catalog /nonexistent/my.json", "error: --catalog: names a file that does not exist")]
+    [InlineData("train --flop 1e20 --gpu h100 --mfu 0.5 --days 30", "error: --days: implies 0.07799 GPUs (fewer days")]
+    [InlineData("train --flop 1e24 --peak-tflops 1e300 --gpus 8 --days 1", "error: --peak-tflops: must be at most 1000000")]
+    [InlineData("train --params 7B --tokens 1T --seq 4096 --gpu h100 --gpus 8", "error: --seq: needs an architecture")]
+    [InlineData("train --model llama-2-7b --gpu h100 --gpus 8", "error: --tokens: is needed to count the training FLOP")]
+    [InlineData("train --model llama-2-7b --tokens 1T --gpu h100 --days 10", "error: --gpus: is needed with --days (got nothing; expected --gpus n, or an efficiency")]
+    [InlineData("train --params 70B --tokens 2T --gpu h100 --sweep-gpus 1.5:10", "error: --sweep-gpus: has a cluster size that must be a whole number")]
+    [InlineData("train --params 70B --tokens 2T --gpu h100 --sweep-gpus 1e8:2e8", "error: --sweep-gpus: has a cluster size that must be at most")]
+    [InlineData("train --params 70B --tokens 2T --gpu h100 --sweep-gpus 256:65536 --gpus 8", "error: --sweep-gpus: cannot be combined with --gpus")]
+    [InlineData("train --params 70B --tokens 2T --gpu h100 --gpus 8 --plot x.svg", "error: --plot: needs --sweep-gpus")]
+    [InlineData("train --flop 1e22 --gpu h100 --gpus 8 --grid france --grid-intensity 0.1", "error: --grid: cannot be combined with --grid-intensity")]
     public void Train_BadInput_OneLineExit2(string commandLine, string expectedStart)
     {
         Assert.StartsWith(expectedStart, Shell.AssertUsageError(Shell.RunLine(commandLine)), StringComparison.Ordinal);

@@ -34,7 +34,7 @@ internal static class TrainCommand
         command.Add(grid);
         var sweep = new Option<string>("--sweep-gpus")
         {
-            Description = "Evaluate one row per doubling of the cluster size from FROM to TO GPUs (at most 200 rows), instead of --gpus.",
+            Description = "Evaluate one row per doubling of the cluster size, FROM, 2·FROM, 4·FROM, … up to TO GPUs (at most 200 rows), instead of --gpus.",
             HelpName = "FROM:TO",
         };
         command.Add(sweep);
@@ -86,6 +86,13 @@ internal static class TrainCommand
             }
 
             GeometricSweep points = GeometricSweep.ParseDoubling("sweep-gpus", sweepText, out FieldError? error) ?? throw UsageException.From(error!);
+            foreach (double n in points.Points)
+            {
+                if (TrainingInputs.Gpus.Check(n) is FieldError bad)
+                {
+                    throw UsageException.From(bad with { Field = "sweep-gpus", Problem = "has a cluster size that " + bad.Problem, Got = sweepText });
+                }
+            }
             IReadOnlyList<TrainingResult> rows = CommandOutput.Unwrap(TrainingAccounting.Sweep(request, points));
             if (plotPath is not null)
             {

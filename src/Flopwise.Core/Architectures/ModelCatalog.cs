@@ -128,7 +128,7 @@ public sealed class ModelCatalog
     public ModelMatch Resolve(string typed, string field = "model")
     {
         ArgumentNullException.ThrowIfNull(typed);
-        NameMatch match = NameLookup.Resolve(field, typed, Ids, Aliases, "a model preset");
+        NameMatch match = NameLookup.Resolve(field, typed, Ids, Aliases, "a model preset (see flopwise models)");
         return match.Id is null
             ? new ModelMatch(null, null, match.Error)
             : new ModelMatch(_byId[match.Id], match.Note, null);

@@ -25,7 +25,7 @@ public sealed class GpuCatalog
     /// <summary>The manifest name of the embedded built-in catalog.</summary>
     internal const string ResourceName = "Flopwise.Hardware.gpus.json";
 
-    private const string What = "a GPU id";
+    private const string What = "a GPU id (see flopwise gpus)";
 
     private static readonly Lazy<GpuCatalog> DefaultCatalog = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -13,7 +13,7 @@ public static class NameLookup
     /// <param name="typed">The name as typed.</param>
     /// <param name="ids">Every id of the catalog.</param>
     /// <param name="aliases">Alias → id.</param>
-    /// <param name="what">What the catalog holds, for messages, e.g. <c>a GPU id</c>.</param>
+    /// <param name="what">What the catalog holds, for messages, with where to list it, e.g. <c>a GPU id (see flopwise gpus)</c>.</param>
     /// <returns>The id and, when it was not typed exactly, a note such as <c>'h100' is h100-sxm5-80gb</c>; or the error.</returns>
     public static NameMatch Resolve(
         string field, string typed, IReadOnlyCollection<string> ids, IReadOnlyDictionary<string, string> aliases, string what)
@@ -49,7 +49,7 @@ public static class NameLookup
 
         string[] closest = Suggestions.Closest(key, ids.Concat(aliases.Keys), 3);
         string expected = closest.Length == 0
-            ? what + " (see the list command)"
+            ? what
             : $"{what}; did you mean {string.Join(" or ", closest)}?";
         return new NameMatch(null, null, new FieldError(field, "is unknown", typed, expected));
     }

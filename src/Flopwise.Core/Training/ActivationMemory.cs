@@ -41,10 +41,11 @@ public static class ActivationMemory
     }
 
     /// <summary>
-    /// Gets how many layers' worth of activations the first pipeline stage holds under 1F1B: L, times
-    /// (1 + (p − 1)/(p·m)) with m interleaved chunks per stage (m = 1: no interleaving, factor 1).
+    /// Gets how many layers' worth of activations the first pipeline stage holds under 1F1B: p micro-batches in
+    /// flight × ⌈L/p⌉ layers (L when p divides L), times (1 + (p − 1)/(p·m)) with m interleaved chunks per stage
+    /// (m = 1: no interleaving, factor 1).
     /// </summary>
-    /// <param name="layers">Layers L.</param>
+    /// <param name="layers">p × the layers per stage (L when p divides L).</param>
     /// <param name="pipelineParallel">Pipeline stages p.</param>
     /// <param name="interleave">Model chunks per stage m.</param>
     /// <returns>The number of layers' worth of activations.</returns>

@@ -36,7 +36,7 @@ public static class GridRegions
     public static FieldError? TryResolve(string typed, out GridRegion? region)
     {
         NameMatch match = NameLookup.Resolve(
-            "grid", typed, All.Select(r => r.Id).ToArray(), new Dictionary<string, string> { ["us"] = "usa", ["gb"] = "uk" }, "a grid region");
+            "grid", typed, All.Select(r => r.Id).ToArray(), new Dictionary<string, string> { ["us"] = "usa", ["gb"] = "uk" }, "a grid region: " + string.Join(", ", All.Select(r => r.Id)));
         region = All.FirstOrDefault(r => r.Id == match.Id);
         return match.Error;
     }

@@ -78,6 +78,7 @@ public static class TrainingAccounting
         }
 
         double? mfu = work.TrainingFlop / (hardware.Peak * pin.GpuSeconds);
+        double? hfu = work.HardwareFlop / (hardware.Peak * pin.GpuSeconds);
         if (mfu > 1 + 1e-12 && pin.Field != TrainingInputs.Mfu.Name)
         {
             inputs.AddError(new FieldError(
@@ -85,6 +86,16 @@ public static class TrainingAccounting
                 $"implies an MFU of {mfu.Value.ToString("0.###", CultureInfo.InvariantCulture)}, above 1",
                 InputSpec.Format(pin.Value),
                 "a value that keeps training FLOP ÷ (GPUs × dense peak × time) at most 1"));
+            return Outcome<TrainingResult>.Failure(inputs.Errors);
+        }
+
+        if (hfu > 1 + 1e-12)
+        {
+            inputs.AddError(new FieldError(
+                pin.Field,
+                $"implies a hardware FLOP utilisation of {hfu.Value.ToString("0.###", CultureInfo.InvariantCulture)} with --recompute {RecomputeModes.Name(request.Recompute)}, above 1",
+                InputSpec.Format(pin.Value),
+                $"a value that keeps hardware FLOP ÷ (GPUs × dense peak × time) at most 1 (MFU at most {(mfu / hfu)!.Value.ToString("0.###", CultureInfo.InvariantCulture)})"));
             return Outcome<TrainingResult>.Failure(inputs.Errors);
         }
 
@@ -181,6 +192,12 @@ public static class TrainingAccounting
         if (model is null && request.Convention != FlopConvention.SixN && flop is null)
         {
             inputs.AddError(new FieldError("flop-convention", "needs an architecture for its attention term", FlopConventions.Name(request.Convention), "6n, or a model (--model, --hf-config or shape flags) instead of --params"));
+            return null;
+        }
+
+        if (model is null && seqGiven is not null)
+        {
+            inputs.AddError(new FieldError("seq", "needs an architecture (it sets the attention FLOP of a model)", InputSpec.Format(seqGiven.Value), "a model (--model, --hf-config or shape flags), or no --seq"));
             return null;
         }
 
@@ -337,6 +354,12 @@ public static class TrainingAccounting
 
         if (pins.Count == 0 && days is null)
         {
+            if (work.TrainingFlop is null && work.Parameters is not null)
+            {
+                inputs.AddError(new FieldError("tokens", "is needed to count the training FLOP", Messages.Nothing, "--tokens D (or a duration: --days with --gpus, or --gpu-hours)"));
+                return null;
+            }
+
             if (work.TrainingFlop is null)
             {
                 inputs.AddError(new FieldError("days", "nothing fixes how long the run takes", Messages.Nothing, "--days with --gpus, --gpu-hours, or an efficiency (--mfu, --achieved-tflops, --tokens-per-second-per-gpu) with the work"));
@@ -361,7 +384,7 @@ public static class TrainingAccounting
         {
             if (gpus is null)
             {
-                inputs.AddError(new FieldError("gpus", "is needed with --days", Messages.Nothing, TrainingInputs.Gpus.Expected));
+                inputs.AddError(new FieldError("gpus", "is needed with --days", Messages.Nothing, "--gpus n, or an efficiency (--mfu, --achieved-tflops, --tokens-per-second-per-gpu) with the work, or --gpu-hours"));
                 return null;
             }
 
@@ -402,6 +425,13 @@ public static class TrainingAccounting
         if (n is null && seconds is not null)
         {
             n = gpuSeconds / seconds.Value;
+            if (n < 1 || n > TrainingInputs.Gpus.Maximum)
+            {
+                string advice = n < 1 ? "fewer days: the run needs less than one GPU" : "more days: the run needs more than 1e8 GPUs";
+                inputs.AddError(new FieldError("days", $"implies {n.Value.ToString("G4", CultureInfo.InvariantCulture)} GPUs ({advice})", InputSpec.Format(days!.Value), $"a wall time giving 1 to {InputSpec.Format(TrainingInputs.Gpus.Maximum)} GPUs"));
+                return null;
+            }
+
             inputs.Note(new Assumption
             {
                 Name = "gpusDerived",

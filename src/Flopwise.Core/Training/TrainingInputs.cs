@@ -15,6 +15,7 @@ public static class TrainingInputs
         Label = "Training tokens D",
         Description = "Tokens the model is trained on (with --model or --params).",
         Unit = "tokens",
+        Maximum = 1e18,
     };
 
     /// <summary>Parameters N, when no architecture is given.</summary>
@@ -24,6 +25,7 @@ public static class TrainingInputs
         Label = "Parameters N",
         Description = "Parameter count (active parameters for MoE) when no architecture is given; C = 6·N·D.",
         Unit = "parameters",
+        Maximum = 1e18,
     };
 
     /// <summary>Training compute C, when given directly.</summary>
@@ -33,6 +35,7 @@ public static class TrainingInputs
         Label = "Training compute C",
         Description = "Training FLOP of the run, given directly instead of --model/--params with --tokens.",
         Unit = "FLOP",
+        Maximum = 1e40,
     };
 
     /// <summary>Sequence length for the attention terms.</summary>
@@ -68,6 +71,7 @@ public static class TrainingInputs
         Label = "Dense peak per GPU",
         Description = "Dense peak of the dtype in use per GPU, in TFLOP/s (instead of --gpu, or overriding its catalog peak).",
         Unit = "TFLOP/s",
+        Maximum = 1e6,
     };
 
     /// <summary>Power per GPU, replacing the catalog TDP.</summary>
@@ -77,6 +81,7 @@ public static class TrainingInputs
         Label = "Power per GPU",
         Description = "Power drawn per GPU for the energy estimate; default the catalog TDP.",
         Unit = "W",
+        Maximum = 1e5,
     };
 
     /// <summary>Model FLOP utilisation; default 0.375 when nothing else fixes the duration.</summary>
@@ -97,6 +102,7 @@ public static class TrainingInputs
         Label = "Achieved TFLOP/s per GPU",
         Description = "Achieved hardware rate per GPU, in TFLOP/s (counts recomputation: time = hardware FLOP ÷ (GPUs × rate)).",
         Unit = "TFLOP/s",
+        Maximum = 1e6,
     };
 
     /// <summary>Training throughput per GPU.</summary>
@@ -106,6 +112,7 @@ public static class TrainingInputs
         Label = "Tokens/s per GPU",
         Description = "Training throughput per GPU (needs --tokens).",
         Unit = "tokens/s",
+        Maximum = 1e9,
     };
 
     /// <summary>Wall time in days.</summary>
@@ -115,6 +122,7 @@ public static class TrainingInputs
         Label = "Wall time",
         Description = "Wall-clock duration of the run, in days.",
         Unit = "days",
+        Maximum = 1e5,
     };
 
     /// <summary>Total GPU-hours.</summary>
@@ -124,6 +132,7 @@ public static class TrainingInputs
         Label = "GPU-hours",
         Description = "Total accelerator-hours of the run (e.g. from a model card).",
         Unit = "GPU-h",
+        Maximum = 1e13,
     };
 
     /// <summary>Rental price per GPU-hour.</summary>
@@ -135,6 +144,7 @@ public static class TrainingInputs
         Unit = "USD/GPU-h",
         Minimum = 0,
         MinimumInclusive = true,
+        Maximum = 1e6,
     };
 
     /// <summary>Power usage effectiveness; default 1.0.</summary>

@@ -62,10 +62,15 @@ public static class TrainingMemory
         int zero = (int)zeroStage;
 
         CheckLayout(inputs, model, n, t, p, m);
-        DataType dtype = request.DataType ?? DataType.Bf16;
+        DataType dtype = request.DataType ?? gpu.DefaultTrainingType;
         if (dtype is not (DataType.Bf16 or DataType.Fp16 or DataType.Fp32))
         {
             inputs.AddError(new FieldError("dtype", "is not a training dtype for weights and gradients", DataTypes.Name(dtype), "one of bf16, fp16, fp32"));
+        }
+        else if (!gpu.Supports(dtype))
+        {
+            string has = string.Join(", ", new[] { DataType.Bf16, DataType.Fp16, DataType.Fp32 }.Where(gpu.Supports).Select(DataTypes.Name));
+            inputs.AddError(new FieldError("dtype", $"has no dense peak on {gpu.Id}", DataTypes.Name(dtype), "one of " + has));
         }
 
         if (inputs.HasErrors)
@@ -95,7 +100,7 @@ public static class TrainingMemory
         double k = ModelStateMemory.OptimizerBytesPerParameter(request.Optimizer, mixed);
         double perLayer = ActivationMemory.PerLayer(s, b, h, model.Heads, t, request.SequenceParallel, request.Recompute, request.FlashAttention);
         double logits = ActivationMemory.LogitsBytes(s, b, model.Vocab, t);
-        double firstActivations = (perLayer * ActivationMemory.FirstStageLayers(model.Layers, p, m)) + (p == 1 ? logits : 0);
+        double firstActivations = (perLayer * ActivationMemory.FirstStageLayers(p * layersPerStage, p, m)) + (p == 1 ? logits : 0);
         double lastActivations = (perLayer * layersPerStage) + logits;
 
         (double Weights, double Gradients, double Optimizer) firstState = ModelStateMemory.PerGpu(first, bytes, bytes, k, zero, dataParallel);
@@ -124,6 +129,19 @@ public static class TrainingMemory
             Source = "Rajbhandari et al. 2019 (arXiv 1910.02054); Korthikanti et al. 2022 (arXiv 2205.05198), Table 2",
             IsDefault = true,
         });
+        if (model.IsMixtureOfExperts)
+        {
+            inputs.Note(new Assumption
+            {
+                Name = "mixtureOfExperts",
+                Label = "Mixture of experts",
+                Text = "all experts on every TP rank; one MLP's activations per token",
+                Description = "Every expert's weights sit on every tensor-parallel rank (no expert parallelism), and activations are counted as for one dense MLP per token, "
+                    + "an underestimate for top-e routing, which stores e experts' MLP activations.",
+                IsDefault = true,
+            });
+        }
+
         inputs.Note(new Assumption
         {
             Name = "parallelism",
@@ -161,6 +179,11 @@ public static class TrainingMemory
             inputs.AddError(new FieldError("tp", $"does not divide the {model.Heads} query heads", Format(t), "a divisor of " + model.Heads.ToString(CultureInfo.InvariantCulture)));
         }
 
+        if (model.KvHeads % t != 0)
+        {
+            inputs.AddError(new FieldError("tp", $"does not divide the {model.KvHeads} key/value heads (Megatron requires it)", Format(t), "a divisor of " + model.KvHeads.ToString(CultureInfo.InvariantCulture)));
+        }
+
         if (p > model.Layers)
         {
             inputs.AddError(new FieldError("pp", $"exceeds the {model.Layers} layers", Format(p), "at most " + model.Layers.ToString(CultureInfo.InvariantCulture)));
@@ -174,6 +197,10 @@ public static class TrainingMemory
         if (m > 1 && p == 1)
         {
             inputs.AddError(new FieldError("interleave", "needs pipeline parallelism (--pp > 1)", Format(m), "1 when --pp is 1"));
+        }
+        else if (m > 1 && model.Layers % (p * m) != 0)
+        {
+            inputs.AddError(new FieldError("interleave", $"does not split the {model.Layers} layers into {Format(p)} stages × {Format(m)} equal chunks", Format(m), "a value with layers divisible by pp × interleave"));
         }
     }
 }

@@ -66,7 +66,7 @@ public partial class GpuCatalogTests
         Assert.NotNull(match.Error);
         Assert.Equal("is unknown", match.Error.Problem);
         Assert.Equal("h1000x", match.Error.Got);
-        Assert.StartsWith("a GPU id; did you mean ", match.Error.Expected, StringComparison.Ordinal);
+        Assert.StartsWith("a GPU id (see flopwise gpus); did you mean ", match.Error.Expected, StringComparison.Ordinal);
         Assert.Contains("h100", match.Error.Expected, StringComparison.Ordinal);
     }
 
