@@ -31,11 +31,12 @@ internal static class GpusCommand
 
     private static List<ListCell> Row(GpuSpec g, bool full)
     {
-        var cells = new List<ListCell>
+        var cells = new List<ListCell> { new("id", "id", Text: g.Id) };
+        if (full)
         {
-            new("id", "id", Text: g.Id),
-            new("name", "name", Text: g.Name),
-        };
+            cells.Add(new("name", "name", Text: g.Name));
+        }
+
         foreach (DataType type in new[] { DataType.Fp32, DataType.Tf32, DataType.Fp16, DataType.Bf16, DataType.Fp8, DataType.Int8 })
         {
             if (full || type is DataType.Bf16 or DataType.Fp16 or DataType.Fp8)
@@ -55,7 +56,18 @@ internal static class GpusCommand
             }
         }
 
-        cells.Add(new("memoryBytes", "memory GB", full ? g.Memory.Bytes : g.Memory.Gigabytes));
+        if (full)
+        {
+            cells.Add(new("memoryBytes", string.Empty, g.Memory.Bytes));
+            cells.Add(new("memoryUnit", string.Empty, Text: g.MemoryUnit));
+        }
+        else
+        {
+            // In the unit the vendor prints: TPU v4 "32 GiB", NVIDIA "80 GB".
+            double shown = g.MemoryUnit == GpuSpec.Gibibytes ? g.Memory.Gibibytes : g.Memory.Gigabytes;
+            cells.Add(new("memory", "memory", Text: NumberDisplay.Format(shown) + " " + g.MemoryUnit));
+        }
+
         cells.Add(new("memoryBandwidthBytesPerSecond", "TB/s", full ? g.MemoryBandwidth.BytesPerSecond : g.MemoryBandwidth.TerabytesPerSecond));
         cells.Add(new("tdpWatts", "TDP W", g.Tdp?.Watts));
         if (full)
