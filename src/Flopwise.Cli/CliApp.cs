@@ -23,6 +23,11 @@ internal static class CliApp
         (GpusCommand.Name, GpusCommand.Description, GpusCommand.Configure),
         (TrainCommand.Name, TrainCommand.Description, TrainCommand.Configure),
         (MemoryCommand.Name, MemoryCommand.Description, MemoryCommand.Configure),
+        (LawsCommand.Name, LawsCommand.Description, LawsCommand.Configure),
+        (LossCommand.Name, LossCommand.Description, LossCommand.Configure),
+        (OptimalCommand.Name, OptimalCommand.Description, OptimalCommand.Configure),
+        (PlanCommand.Name, PlanCommand.Description, PlanCommand.Configure),
+        (CompareCommand.Name, CompareCommand.Description, CompareCommand.Configure),
     ];
 
     /// <summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Flopwise.Cli.Rendering;
 
-/// <summary>How numbers look in tables: whole numbers below 1e7 in full, else 4 significant figures, scientific outside [1e-3, 1e4).</summary>
+/// <summary>How numbers look in tables: whole numbers below 1e7 in full, else 5 significant figures (4 in scientific notation), scientific outside [1e-3, 1e4).</summary>
 internal static class NumberDisplay
 {
     public static string Format(double value)
@@ -20,7 +20,7 @@ internal static class NumberDisplay
 
         return magnitude is >= 1e4 or < 1e-3
             ? value.ToString("0.###e+00", CultureInfo.InvariantCulture)
-            : value.ToString("G4", CultureInfo.InvariantCulture);
+            : value.ToString("G5", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Formats a field for a table: yes/no for a boolean, else <see cref="Format(double)"/>.</summary>

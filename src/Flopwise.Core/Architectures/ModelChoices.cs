@@ -184,15 +184,6 @@ public static class ModelChoices
 
     private static Outcome<ResolvedModel> Fail(FieldError error) => Outcome<ResolvedModel>.Failure([error]);
 
-    private static InputSpec Count(string name, string label, string description, double? fallback) => new()
-    {
-        Name = name,
-        Label = label,
-        Description = description,
-        Minimum = 1,
-        MinimumInclusive = true,
-        Maximum = 1e7,
-        IsInteger = true,
-        Default = fallback,
-    };
+    private static InputSpec Count(string name, string label, string description, double? fallback) =>
+        InputSpec.Count(name, label, description, 1e7, fallback);
 }

@@ -67,6 +67,25 @@ public sealed record InputSpec
         }
     }
 
+    /// <summary>Creates the spec of a whole-number count of at least 1 (layers, GPUs, pipeline stages).</summary>
+    /// <param name="name">The kebab-case name.</param>
+    /// <param name="label">The human label.</param>
+    /// <param name="description">What the count is.</param>
+    /// <param name="maximum">The largest count allowed.</param>
+    /// <param name="fallback">The default, or <see langword="null"/> for none.</param>
+    /// <returns>The spec; set <see cref="Source"/> with <c>with</c> when there is a default.</returns>
+    public static InputSpec Count(string name, string label, string description, double maximum, double? fallback = null) => new()
+    {
+        Name = name,
+        Label = label,
+        Description = description,
+        Minimum = 1,
+        MinimumInclusive = true,
+        Maximum = maximum,
+        IsInteger = true,
+        Default = fallback,
+    };
+
     /// <summary>Checks a given value against the range.</summary>
     /// <param name="value">The value given by the user.</param>
     /// <returns>The error, or <see langword="null"/> when the value is valid.</returns>

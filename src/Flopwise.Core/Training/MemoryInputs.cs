@@ -43,16 +43,6 @@ public static class MemoryInputs
     /// <summary>Gets every numeric input, in help order.</summary>
     public static IReadOnlyList<InputSpec> All { get; } = [Gpus, TensorParallel, PipelineParallel, Interleave, Zero, MicroBatch, Seq];
 
-    private static InputSpec Count(string name, string label, string description, double fallback) => new()
-    {
-        Name = name,
-        Label = label,
-        Description = description,
-        Minimum = 1,
-        MinimumInclusive = true,
-        Maximum = 1e6,
-        IsInteger = true,
-        Default = fallback,
-        Source = "no parallelism unless given",
-    };
+    private static InputSpec Count(string name, string label, string description, double fallback) =>
+        InputSpec.Count(name, label, description, 1e6, fallback) with { Source = "no parallelism unless given" };
 }

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Flopwise.Cli.Rendering;
+using Flopwise.Reporting;
+using Flopwise.Scaling;
+
+namespace Flopwise.Cli.Commands;
+
+/// <summary><c>flopwise laws</c>: the scaling-law presets with their constants and sources.</summary>
+internal static class LawsCommand
+{
+    /// <summary>The budget at which the listing shows tokens per parameter: Chinchilla's 6·70e9·1.4e12 FLOP.</summary>
+    private const double ChinchillaCompute = 5.88e23;
+
+    public const string Name = "laws";
+
+    public const string Description =
+        "List the scaling-law presets (for --law) with their form, constants, tokens per parameter at Chinchilla's "
+        + "budget (5.88e23 FLOP) and sources.";
+
+    public static void Configure(Command command, CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Write {\"rows\": [...]} as JSON (every constant, source and notes) instead of a table." };
+        command.Add(json);
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(json))
+            {
+                WriteJson(context);
+                return CliApp.Ok;
+            }
+
+            var rows = LawCatalog.Default.All.Select(l => (IReadOnlyList<ListCell>)Row(l)).ToList();
+            ListOutput.Write(
+                context,
+                false,
+                "Scaling-law presets",
+                rows,
+                "Default: " + LawCatalog.DefaultLawId + " (with --unique-tokens: " + LawCatalog.DataConstrainedLawId
+                + "). D/N at 5.88e23 FLOP; Kaplan's N is non-embedding and its D/N not comparable. Sources and notes: flopwise laws --json.");
+            return CliApp.Ok;
+        });
+    }
+
+    private static List<ListCell> Row(ScalingLaw law)
+    {
+        Allocation at = OptimalAllocation.Compute(law, ChinchillaCompute);
+        return
+        [
+            new("id", "id", Text: law.Id),
+            new("form", "form", Text: LawConstants.FormName(law.Form) + (law.IsDerived ? " (derived)" : string.Empty)),
+            new("constants", "constants", Text: Constants(law)),
+            new("tokensPerParameter", "D/N @5.88e23", at.TokensPerParameter),
+            new("loss", "L @5.88e23", at.Loss),
+        ];
+    }
+
+    private static string Constants(ScalingLaw law)
+    {
+        static string F(double? v) => v is double d
+            ? d.ToString("G6", CultureInfo.InvariantCulture).Replace("E+", "e", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal)
+            : "?";
+        return law.Form switch
+        {
+            LawForm.Chinchilla => $"E {F(law.E)}, A {F(law.A)}, B {F(law.B)}, α {F(law.Alpha)}, β {F(law.Beta)}",
+            LawForm.Muennighoff => $"E {F(law.E)}, A {F(law.A)}, B {F(law.B)}, α {F(law.Alpha)}, β {F(law.Beta)}, R_D* {F(law.RepeatedTokensDecay)}, R_N* {F(law.RepeatedParametersDecay)}",
+            LawForm.Kaplan => $"L: α_N {F(law.AlphaN)}, α_D {F(law.AlphaD)}, N_c {F(law.CriticalParameters)}, D_c {F(law.CriticalTokens)}; N = {F(law.ParametersCoefficient)}·C^{F(law.ParametersExponent)}, D = {F(law.TokensCoefficient)}·C^{F(law.TokensExponent)} (C in PF-days)",
+            LawForm.DeepSeek => $"M = {F(law.ModelFlopPerTokenCoefficient)}·C^{F(law.ModelFlopPerTokenExponent)}, D = {F(law.TokensCoefficient)}·C^{F(law.TokensExponent)}",
+            _ when law.RuleTokensPerParameter is double m => $"D = {F(m)}·N, C = 6·N·D",
+            _ => $"N = {F(law.ParametersCoefficient)}·C^{F(law.ParametersExponent)}, D = {F(law.TokensCoefficient)}·C^{F(law.TokensExponent)}",
+        };
+    }
+
+    private static void WriteJson(CliContext context)
+    {
+        var rows = new JsonArray();
+        foreach (ScalingLaw law in LawCatalog.Default.All)
+        {
+            JsonObject row = LawOutput.LawObject(law, null);
+            row["aliases"] = new JsonArray(law.Aliases.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray());
+            row["notes"] = law.Notes;
+            Allocation at = OptimalAllocation.Compute(law, ChinchillaCompute);
+            row["tokensPerParameterAtChinchillaCompute"] = at.TokensPerParameter;
+            rows.Add(row);
+        }
+
+        var root = new JsonObject { ["rows"] = rows };
+        context.Output.WriteLine(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+}

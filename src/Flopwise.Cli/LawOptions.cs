@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Flopwise.Reporting;
+using Flopwise.Scaling;
+
+namespace Flopwise.Cli;
+
+/// <summary>
+/// The options that choose a scaling law, the same in every command: <c>--law P</c> (a preset, see
+/// <c>flopwise laws</c>, or inline constants <c>E=…,A=…,B=…,alpha=…,beta=…</c>) or <c>--law-file F</c> (the law-file
+/// schema, e.g. the output of <c>flopwise fit --json</c>). Without either, the Epoch refit is used, stated as a default.
+/// </summary>
+internal sealed class LawOptions
+{
+    private readonly Option<string> _law = new("--law")
+    {
+        Description = "The scaling law: a preset (see flopwise laws), e.g. hoffmann, epoch, kaplan, muennighoff; or inline "
+            + "constants E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28. Default " + LawCatalog.DefaultLawId
+            + " (Besiroglu et al. 2024).",
+        HelpName = "preset|E=…,A=…,B=…,alpha=…,beta=…",
+    };
+
+    private readonly Option<string> _lawFile = new("--law-file")
+    {
+        Description = "A JSON law file: {\"name\", \"form\": \"chinchilla\", \"E\", \"A\", \"B\", \"alpha\", \"beta\", \"source\"} "
+            + "or {\"name\", \"form\": \"power\", \"parametersCoefficient\", \"parametersExponent\", \"tokensCoefficient\", "
+            + "\"tokensExponent\", \"computeUnit\": \"flop\", \"source\"}, at the top level or under \"law\" (flopwise fit --json writes one).",
+        HelpName = "FILE",
+    };
+
+    public LawOptions(Command command)
+    {
+        command.Add(_law);
+        command.Add(_lawFile);
+    }
+
+    /// <summary>Gets a value indicating whether the user chose a law (<c>--law</c> or <c>--law-file</c>).</summary>
+    public bool IsGiven(ParseResult parse) => parse.GetValue(_law) is not null || parse.GetValue(_lawFile) is not null;
+
+    /// <summary>Resolves the law, defaulting to <see cref="LawCatalog.DefaultLawId"/>; the law used goes to <paramref name="notes"/>.</summary>
+    public ScalingLaw Resolve(ParseResult parse, List<Assumption> notes) => Resolve(parse, notes, LawCatalog.DefaultLawId, null);
+
+    /// <summary>
+    /// Resolves the law, defaulting to <paramref name="defaultId"/> (with <paramref name="defaultReason"/> in the
+    /// note); the law used (and how its name was resolved) goes to <paramref name="notes"/>.
+    /// </summary>
+    public ScalingLaw Resolve(ParseResult parse, List<Assumption> notes, string defaultId, string? defaultReason)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        string? typed = parse.GetValue(_law);
+        string? path = parse.GetValue(_lawFile);
+        if (typed is not null && path is not null)
+        {
+            throw new UsageException(ErrorText.ForOption("--law-file", "cannot be combined with --law", path, "either --law or --law-file"));
+        }
+
+        if (path is not null)
+        {
+            Flopwise.Inputs.Outcome<ScalingLaw> file = LawCatalog.ParseLawFile(TextFiles.Read("--law-file", path), Path.GetFileName(path));
+            ScalingLaw fromFile = file.Value ?? throw UsageException.From(file.Errors[0]);
+            notes.Add(LawNote(fromFile, isDefault: false, $"Read from {Path.GetFileName(path)}."));
+            return fromFile;
+        }
+
+        if (typed is not null && typed.Contains('=', StringComparison.Ordinal))
+        {
+            Flopwise.Inputs.Outcome<ScalingLaw> inline = LawCatalog.ParseInline(typed);
+            ScalingLaw fromText = inline.Value ?? throw UsageException.From(inline.Errors[0]);
+            notes.Add(LawNote(fromText, isDefault: false, "Constants given with --law."));
+            return fromText;
+        }
+
+        if (typed is null)
+        {
+            ScalingLaw fallback = LawCatalog.Default.Find(defaultId) ?? LawCatalog.Default.DefaultLaw;
+            notes.Add(LawNote(fallback, isDefault: true, defaultReason ?? "No --law given: the default law."));
+            return fallback;
+        }
+
+        LawMatch match = LawCatalog.Default.Resolve(typed);
+        ScalingLaw law = match.Law ?? throw UsageException.From(match.Error!);
+        notes.Add(LawNote(law, isDefault: false, match.Note is null ? null : match.Note + "."));
+        return law;
+    }
+
+    private static Assumption LawNote(ScalingLaw law, bool isDefault, string? how) => new()
+    {
+        Name = "law",
+        Label = "Scaling law",
+        Text = law.Id,
+        Description = how is null ? law.DisplayName + "." : $"{law.DisplayName}. {how}",
+        Source = law.Source,
+        IsDefault = isDefault,
+    };
+}

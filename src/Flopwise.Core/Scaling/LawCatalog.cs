@@ -1,0 +1,511 @@
+using System.Globalization;
+using System.Text.Json;
+using Flopwise.Architectures;
+using Flopwise.Inputs;
+
+namespace Flopwise.Scaling;
+
+/// <summary>
+/// The scaling-law presets (Hoffmann printed and unrounded, the Epoch refit, Kaplan, DeepSeek, the Table-3 and
+/// Table-A3 frontier fits, the 20-tokens-per-parameter rule, Muennighoff's data-constrained law), read from the
+/// embedded <c>laws.json</c>, each with its source; and the readers of user laws (<c>--law-file</c>, inline <c>--law</c>).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Schema of <c>laws.json</c>: an object with a <c>laws</c> array; each entry has <c>id</c>, <c>name</c>, optional
+/// <c>aliases</c>, <c>form</c> (<c>chinchilla</c>, <c>power</c>, <c>kaplan</c>, <c>deepseek</c>, <c>muennighoff</c>),
+/// the constants of its form (<c>E</c>, <c>A</c>, <c>B</c> (or their natural logarithms <c>logE</c>, <c>logA</c>,
+/// <c>logB</c>, as some sources print them), <c>alpha</c>, <c>beta</c>; <c>parametersCoefficient</c>,
+/// <c>parametersExponent</c>, <c>tokensCoefficient</c>, <c>tokensExponent</c>, <c>computeUnit</c> (<c>flop</c> or
+/// <c>pf-day</c>); or <c>tokensPerParameter</c> for a rule of thumb; Kaplan's <c>alphaN</c>, <c>alphaD</c>,
+/// <c>criticalParameters</c>, <c>criticalTokens</c>, <c>lossComputeScale</c>, <c>lossComputeExponent</c>; DeepSeek's
+/// <c>modelFlopPerTokenCoefficient</c>, <c>modelFlopPerTokenExponent</c>, <c>learningRateCoefficient</c>,
+/// <c>learningRateExponent</c>, <c>batchSizeCoefficient</c>, <c>batchSizeExponent</c>; Muennighoff's
+/// <c>repeatedTokensDecay</c>, <c>repeatedParametersDecay</c>), <c>derived</c>, <c>source</c> and <c>notes</c>.
+/// </para>
+/// <para>Immutable and thread-safe; <see cref="Default"/> is loaded once, on first use.</para>
+/// </remarks>
+public sealed class LawCatalog
+{
+    /// <summary>The id of the law used when none is given: the Epoch refit (Besiroglu et al. 2024).</summary>
+    public const string DefaultLawId = "epoch";
+
+    /// <summary>The id of the data-constrained law used with unique tokens when no law is given.</summary>
+    public const string DataConstrainedLawId = "muennighoff";
+
+    /// <summary>The manifest name of the embedded preset file.</summary>
+    internal const string ResourceName = "Flopwise.Scaling.laws.json";
+
+    /// <summary>One PF-day in FLOP: 1e15 FLOP/s × 86,400 s.</summary>
+    internal const double PetaflopDay = 8.64e19;
+
+    private const string CatalogField = "catalog";
+    private const string LawFileField = "law-file";
+    private const string LawField = "law";
+
+    private static readonly Lazy<LawCatalog> DefaultCatalog = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Dictionary<string, ScalingLaw> _byId;
+
+    private LawCatalog(IReadOnlyList<ScalingLaw> laws, IReadOnlyDictionary<string, string> aliases)
+    {
+        All = laws;
+        Ids = laws.Select(l => l.Id).ToArray();
+        Aliases = aliases;
+        _byId = laws.ToDictionary(l => l.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Gets the built-in catalog, read from the embedded <c>laws.json</c> on first use.</summary>
+    /// <exception cref="InvalidOperationException">The embedded file is missing or invalid (a build error, not user input).</exception>
+    public static LawCatalog Default => DefaultCatalog.Value;
+
+    /// <summary>Gets every preset, in file order.</summary>
+    public IReadOnlyList<ScalingLaw> All { get; }
+
+    /// <summary>Gets every preset id, in file order.</summary>
+    public IReadOnlyList<string> Ids { get; }
+
+    /// <summary>Gets alias → id, lowercase (e.g. <c>chinchilla</c> → <c>hoffmann</c>).</summary>
+    public IReadOnlyDictionary<string, string> Aliases { get; }
+
+    /// <summary>Gets the law used when none is given (<see cref="DefaultLawId"/>, the Epoch refit).</summary>
+    public ScalingLaw DefaultLaw => _byId[DefaultLawId];
+
+    /// <summary>Reads a catalog in the <c>laws.json</c> schema.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="fileName">The file name, for messages.</param>
+    /// <returns>The catalog, or errors (field <c>catalog</c>) naming the file, the entry and the key.</returns>
+    public static Outcome<LawCatalog> Parse(string json, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (!TryParseDocument(json, fileName, CatalogField, "a JSON law catalog", out JsonDocument? document, out FieldError? error))
+        {
+            return Outcome<LawCatalog>.Failure([error!]);
+        }
+
+        using (document)
+        {
+            JsonElement root = document!.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("laws", out JsonElement laws) || laws.ValueKind != JsonValueKind.Array)
+            {
+                return Outcome<LawCatalog>.Failure([new FieldError(CatalogField, $"{fileName}: has no 'laws' array", root.ValueKind.ToString().ToLowerInvariant(), "a JSON object with a 'laws' array")]);
+            }
+
+            var errors = new List<FieldError>();
+            var list = new List<ScalingLaw>();
+            int index = 0;
+            foreach (JsonElement entry in laws.EnumerateArray())
+            {
+                string at = string.Create(CultureInfo.InvariantCulture, $"{fileName}: laws[{index++}]");
+                if (entry.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add(new FieldError(CatalogField, $"{at} is not an object", entry.ValueKind.ToString().ToLowerInvariant(), "a JSON object describing one law"));
+                    continue;
+                }
+
+                string id = new JsonObjectReader(entry, CatalogField, at, errors).RequiredString("id").Trim().ToLowerInvariant();
+                ScalingLaw? law = ReadLaw(entry, CatalogField, id.Length == 0 ? at : $"{fileName}: law '{id}'", id, null, errors);
+                if (law is not null)
+                {
+                    list.Add(law);
+                }
+            }
+
+            Dictionary<string, string> aliases = CheckIdsAndAliases(list, fileName, errors);
+            return errors.Count == 0
+                ? Outcome<LawCatalog>.Success(new LawCatalog(list, aliases))
+                : Outcome<LawCatalog>.Failure(errors);
+        }
+    }
+
+    /// <summary>
+    /// Reads a user's law file (<c>--law-file</c>, and the output of <c>flopwise fit --json</c>): a JSON object
+    /// <c>{"name", "form": "chinchilla", "E", "A", "B", "alpha", "beta", "source"}</c> or <c>{"name", "form": "power",
+    /// "parametersCoefficient", "parametersExponent", "tokensCoefficient", "tokensExponent", "computeUnit": "flop",
+    /// "source"}</c>, at the top level or under a <c>law</c> property.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="fileName">The file name, for messages.</param>
+    /// <returns>
+    /// The law (id = its <c>name</c>, or the file name without extension when absent; source = its <c>source</c>, or
+    /// the file name), or errors with field <c>law-file</c> naming the file and the key, e.g.
+    /// <c>law.json: key 'beta' is missing</c>. Constants must be finite and greater than 0 (E may be 0).
+    /// </returns>
+    /// <remarks>The other forms of <c>laws.json</c> (<c>kaplan</c>, <c>deepseek</c>, <c>muennighoff</c>) are accepted too, with their keys.</remarks>
+    public static Outcome<ScalingLaw> ParseLawFile(string json, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (!TryParseDocument(json, fileName, LawFileField, LawMessages.LawFileExpected, out JsonDocument? document, out FieldError? error))
+        {
+            return Outcome<ScalingLaw>.Failure([error!]);
+        }
+
+        using (document)
+        {
+            JsonElement root = document!.RootElement;
+            string where = fileName;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("law", out JsonElement nested) && nested.ValueKind == JsonValueKind.Object)
+            {
+                root = nested;
+                where = fileName + ": law";
+            }
+
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Outcome<ScalingLaw>.Failure([new FieldError(LawFileField, $"{fileName}: is not a law object", root.ValueKind.ToString().ToLowerInvariant(), LawMessages.LawFileExpected)]);
+            }
+
+            var errors = new List<FieldError>();
+            string fallbackName = Path.GetFileNameWithoutExtension(fileName);
+            string name = new JsonObjectReader(root, LawFileField, where, errors).String("name")?.Trim() is { Length: > 0 } given ? given : fallbackName;
+            ScalingLaw? law = ReadLaw(root, LawFileField, where, name, fileName, errors);
+            return law is not null && errors.Count == 0 ? Outcome<ScalingLaw>.Success(law) : Outcome<ScalingLaw>.Failure(errors);
+        }
+    }
+
+    /// <summary>
+    /// Reads an inline law as typed after <c>--law</c>: <c>E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28</c> (the
+    /// Chinchilla form) or <c>parametersCoefficient=…,parametersExponent=…,tokensCoefficient=…,tokensExponent=…</c>
+    /// (a power-form frontier, C in FLOP).
+    /// </summary>
+    /// <param name="text">The text; pairs <c>key=value</c> separated by commas, keys case-insensitive (<c>α</c>, <c>β</c> also accepted), values as <see cref="NumberText"/> parses them.</param>
+    /// <returns>The law (id <c>inline</c>), or an error with field <c>law</c> saying what is malformed.</returns>
+    public static Outcome<ScalingLaw> ParseInline(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (string rawPair in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            int eq = rawPair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                return InlineError(rawPair.Length == 0 ? "has an empty key=value pair" : $"has '{rawPair}', which is not key=value", text);
+            }
+
+            string key = CanonicalInlineKey(rawPair[..eq].Trim());
+            if (key.Length == 0)
+            {
+                return InlineError($"has an unknown key '{rawPair[..eq].Trim()}'", text);
+            }
+
+            if (!NumberText.TryParse(rawPair[(eq + 1)..], out double value, out string? problem))
+            {
+                return InlineError($"has {key}={rawPair[(eq + 1)..].Trim()}, which {problem}", text);
+            }
+
+            if (!values.TryAdd(key, value))
+            {
+                return InlineError($"gives {key} twice", text);
+            }
+        }
+
+        bool chinchilla = values.Keys.Any(k => k is "E" or "A" or "B" or "alpha" or "beta");
+        bool power = values.Keys.Any(k => k.EndsWith("Coefficient", StringComparison.Ordinal) || k.EndsWith("Exponent", StringComparison.Ordinal));
+        if (chinchilla && power)
+        {
+            return InlineError("mixes Chinchilla constants (E, A, B, alpha, beta) with power-form constants", text);
+        }
+
+        string[] required = power
+            ? ["parametersCoefficient", "parametersExponent", "tokensCoefficient", "tokensExponent"]
+            : ["E", "A", "B", "alpha", "beta"];
+        string[] missing = required.Where(k => !values.ContainsKey(k)).ToArray();
+        if (missing.Length > 0)
+        {
+            return InlineError($"is missing {string.Join(", ", missing)}", text);
+        }
+
+        foreach (string key in required)
+        {
+            double v = values[key];
+            if (key == "E" ? v < 0 : v <= 0)
+            {
+                return InlineError($"has {key}={InputSpec.Format(v)}, which must be {(key == "E" ? "at least 0" : "greater than 0")}", text);
+            }
+        }
+
+        ScalingLaw law = power
+            ? new ScalingLaw
+            {
+                Id = "inline",
+                DisplayName = "Power-form frontier given with --law",
+                Form = LawForm.Power,
+                Source = "given with --law: " + text.Trim(),
+                ParametersCoefficient = values["parametersCoefficient"],
+                ParametersExponent = values["parametersExponent"],
+                TokensCoefficient = values["tokensCoefficient"],
+                TokensExponent = values["tokensExponent"],
+            }
+            : new ScalingLaw
+            {
+                Id = "inline",
+                DisplayName = "Chinchilla-form law given with --law",
+                Form = LawForm.Chinchilla,
+                Source = "given with --law: " + text.Trim(),
+                E = values["E"],
+                A = values["A"],
+                B = values["B"],
+                Alpha = values["alpha"],
+                Beta = values["beta"],
+            };
+        return Outcome<ScalingLaw>.Success(law);
+    }
+
+    /// <summary>Resolves a typed name: an exact id, an alias, or a prefix of exactly one id (case-insensitive).</summary>
+    /// <param name="typed">The name as typed, e.g. <c>epoch</c> or <c>chinchilla</c>.</param>
+    /// <param name="field">The input to blame in errors; default <c>law</c>.</param>
+    /// <returns>The law and a note when the name was not an exact id; or an error suggesting the closest names.</returns>
+    /// <remarks>Uses <see cref="NameLookup.Resolve"/>, like the GPU and model catalogs.</remarks>
+    public LawMatch Resolve(string typed, string field = "law")
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        NameMatch match = NameLookup.Resolve(field, typed, Ids, Aliases, "a law preset (see flopwise laws)");
+        return match.Id is null
+            ? new LawMatch(null, null, match.Error)
+            : new LawMatch(_byId[match.Id], match.Note, null);
+    }
+
+    /// <summary>Finds a preset by its exact id, ignoring case.</summary>
+    /// <param name="id">The id, e.g. <c>hoffmann</c>.</param>
+    /// <returns>The law, or <see langword="null"/>.</returns>
+    public ScalingLaw? Find(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _byId.GetValueOrDefault(id.Trim());
+    }
+
+    private static Outcome<ScalingLaw> InlineError(string problem, string text) =>
+        Outcome<ScalingLaw>.Failure([new FieldError(LawField, problem, text.Length == 0 ? "''" : text, LawMessages.InlineExpected)]);
+
+    private static string CanonicalInlineKey(string key) => key.ToLowerInvariant() switch
+    {
+        "e" => "E",
+        "a" => "A",
+        "b" => "B",
+        "alpha" or "α" => "alpha",
+        "beta" or "β" => "beta",
+        "parameterscoefficient" => "parametersCoefficient",
+        "parametersexponent" => "parametersExponent",
+        "tokenscoefficient" => "tokensCoefficient",
+        "tokensexponent" => "tokensExponent",
+        _ => string.Empty,
+    };
+
+    private static bool TryParseDocument(string json, string fileName, string field, string expected, out JsonDocument? document, out FieldError? error)
+    {
+        error = null;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            document = null;
+            error = new FieldError(field, LawMessages.MalformedJson(fileName, ex.LineNumber, ex.BytePositionInLine), fileName, expected);
+            return false;
+        }
+    }
+
+    private static ScalingLaw? ReadLaw(JsonElement entry, string field, string where, string id, string? fileName, List<FieldError> errors)
+    {
+        int before = errors.Count;
+        var read = new JsonObjectReader(entry, field, where, errors);
+        string? formText = read.String("form");
+        LawForm? form = formText is null ? null : ParseForm(formText);
+        if (formText is null)
+        {
+            errors.Add(new FieldError(field, $"{where}: key 'form' is missing", Messages.Nothing, "chinchilla or power"));
+            return null;
+        }
+
+        if (form is null)
+        {
+            read.Reject("form", "is unknown", formText, "one of chinchilla, power, kaplan, deepseek, muennighoff");
+            return null;
+        }
+
+        var positive = new ConstantReader(read, errors);
+        var law = new ScalingLaw
+        {
+            Id = id,
+            DisplayName = read.String("displayName") ?? read.String("name") ?? id,
+            Form = form.Value,
+            Source = fileName is null ? read.RequiredString("source") : read.String("source") ?? fileName,
+            Notes = read.String("notes") ?? string.Empty,
+            IsDerived = read.Bool("derived", false),
+            Aliases = read.Strings("aliases").Select(a => a.Trim().ToLowerInvariant()).ToArray(),
+        };
+        switch (form.Value)
+        {
+            case LawForm.Chinchilla:
+            case LawForm.Muennighoff:
+                law = law with
+                {
+                    E = read.Has("logE") ? Math.Exp(read.RequiredDouble("logE")) : positive.Required("E", allowZero: true),
+                    A = read.Has("logA") ? Math.Exp(read.RequiredDouble("logA")) : positive.Required("A"),
+                    B = read.Has("logB") ? Math.Exp(read.RequiredDouble("logB")) : positive.Required("B"),
+                    Alpha = positive.Required("alpha"),
+                    Beta = positive.Required("beta"),
+                };
+                if (form == LawForm.Muennighoff)
+                {
+                    law = law with { RepeatedTokensDecay = positive.Required("repeatedTokensDecay"), RepeatedParametersDecay = positive.Required("repeatedParametersDecay") };
+                }
+
+                break;
+            case LawForm.Power:
+                if (read.Has("tokensPerParameter"))
+                {
+                    double m = positive.Required("tokensPerParameter");
+                    double g = 1 / Math.Sqrt(6 * m);
+                    law = law with { RuleTokensPerParameter = m, ParametersCoefficient = g, ParametersExponent = 0.5, TokensCoefficient = m * g, TokensExponent = 0.5 };
+                }
+                else
+                {
+                    law = ReadFrontier(law, positive, read, required: true);
+                }
+
+                break;
+            case LawForm.Kaplan:
+                law = ReadFrontier(law, positive, read, required: true) with
+                {
+                    AlphaN = positive.Required("alphaN"),
+                    AlphaD = positive.Required("alphaD"),
+                    CriticalParameters = positive.Required("criticalParameters"),
+                    CriticalTokens = positive.Required("criticalTokens"),
+                    LossComputeScale = positive.Required("lossComputeScale"),
+                    LossComputeExponent = positive.Required("lossComputeExponent"),
+                };
+                break;
+            case LawForm.DeepSeek:
+                law = ReadFrontier(law, positive, read, required: false) with
+                {
+                    ModelFlopPerTokenCoefficient = positive.Required("modelFlopPerTokenCoefficient"),
+                    ModelFlopPerTokenExponent = positive.Required("modelFlopPerTokenExponent"),
+                    TokensCoefficient = positive.Required("tokensCoefficient"),
+                    TokensExponent = positive.Required("tokensExponent"),
+                    LearningRateCoefficient = positive.Optional("learningRateCoefficient"),
+                    LearningRateExponent = read.Double("learningRateExponent"),
+                    BatchSizeCoefficient = positive.Optional("batchSizeCoefficient"),
+                    BatchSizeExponent = read.Double("batchSizeExponent"),
+                };
+                break;
+        }
+
+        return errors.Count > before ? null : law;
+    }
+
+    private static ScalingLaw ReadFrontier(ScalingLaw law, ConstantReader positive, JsonObjectReader read, bool required)
+    {
+        string? unit = read.String("computeUnit");
+        double unitFlop = 1;
+        switch (unit?.Trim().ToLowerInvariant())
+        {
+            case null or "flop":
+                break;
+            case "pf-day" or "pf-days" or "petaflop-day" or "petaflop-days":
+                unitFlop = PetaflopDay;
+                break;
+            default:
+                read.Reject("computeUnit", "is unknown", unit, "flop or pf-day");
+                break;
+        }
+
+        return law with
+        {
+            ComputeUnitFlop = unitFlop,
+            ParametersCoefficient = required ? positive.Required("parametersCoefficient") : positive.Optional("parametersCoefficient"),
+            ParametersExponent = required ? positive.Required("parametersExponent") : positive.Optional("parametersExponent"),
+            TokensCoefficient = required ? positive.Required("tokensCoefficient") : positive.Optional("tokensCoefficient"),
+            TokensExponent = required ? positive.Required("tokensExponent") : positive.Optional("tokensExponent"),
+        };
+    }
+
+    private static LawForm? ParseForm(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "chinchilla" => LawForm.Chinchilla,
+        "power" => LawForm.Power,
+        "kaplan" => LawForm.Kaplan,
+        "deepseek" => LawForm.DeepSeek,
+        "muennighoff" => LawForm.Muennighoff,
+        _ => null,
+    };
+
+    private static Dictionary<string, string> CheckIdsAndAliases(IReadOnlyList<ScalingLaw> laws, string where, List<FieldError> errors)
+    {
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (ScalingLaw law in laws)
+        {
+            if (!ids.Add(law.Id))
+            {
+                errors.Add(new FieldError(CatalogField, $"{where}: law id '{law.Id}' appears more than once", law.Id, "unique ids"));
+            }
+        }
+
+        var aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (ScalingLaw law in laws)
+        {
+            foreach (string alias in law.Aliases)
+            {
+                if (ids.Contains(alias) || (aliases.TryGetValue(alias, out string? other) && !string.Equals(other, law.Id, StringComparison.OrdinalIgnoreCase)))
+                {
+                    errors.Add(new FieldError(CatalogField, $"{where}: alias '{alias}' of '{law.Id}' is an id or names another law", alias, "aliases that name one law"));
+                }
+                else
+                {
+                    aliases[alias] = law.Id;
+                }
+            }
+        }
+
+        return aliases;
+    }
+
+    private static LawCatalog LoadDefault()
+    {
+        using Stream stream = typeof(LawCatalog).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        Outcome<LawCatalog> outcome = Parse(reader.ReadToEnd(), "laws.json");
+        return outcome.Value
+            ?? throw new InvalidOperationException("The embedded laws.json is invalid: " + string.Join("; ", outcome.Errors));
+    }
+
+    /// <summary>Reads constants that must be finite and greater than 0 (or at least 0 where allowed).</summary>
+    private sealed class ConstantReader(JsonObjectReader read, List<FieldError> errors)
+    {
+        public double Required(string key, bool allowZero = false)
+        {
+            int before = errors.Count;
+            double value = read.RequiredDouble(key);
+            if (errors.Count == before)
+            {
+                Check(key, value, allowZero);
+            }
+
+            return value;
+        }
+
+        public double? Optional(string key)
+        {
+            double? value = read.Double(key);
+            if (value is double v)
+            {
+                Check(key, v, allowZero: false);
+            }
+
+            return value;
+        }
+
+        private void Check(string key, double value, bool allowZero)
+        {
+            if (allowZero ? value < 0 : value <= 0)
+            {
+                read.Reject(key, allowZero ? "must be at least 0" : "must be greater than 0", InputSpec.Format(value), allowZero ? "a number >= 0" : "a number > 0");
+            }
+        }
+    }
+}

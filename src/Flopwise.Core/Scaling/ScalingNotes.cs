@@ -1,0 +1,123 @@
+using System.Globalization;
+using Flopwise.Inputs;
+using Flopwise.Reporting;
+
+namespace Flopwise.Scaling;
+
+/// <summary>The assumptions and errors the scaling calculations share: the default law, each form's conventions.</summary>
+internal static class ScalingNotes
+{
+    /// <summary>The note that the data-constrained search starts from the Chinchilla-optimal split.</summary>
+    public static readonly Assumption GridSearchStart = new()
+    {
+        Name = "dataConstrainedSearch",
+        Label = "Data-constrained search",
+        Text = "grid from the Chinchilla-optimal split",
+        Description = "The datablations README grid search (500 multipliers i in linspace(1.0001, 3), trying (N/i, D·i) and "
+            + "(N·i, D/i) at constant N·D with U = min(U, D)), started from the Chinchilla-optimal split of C under the law's "
+            + "own E, A, B, α, β (6·N·D = C).",
+        Source = "Muennighoff et al. 2023, arXiv 2305.16264; huggingface/datablations README, Parametric Fit",
+        IsDefault = true,
+    };
+
+    /// <summary>Returns the law to use, recording the default when none was given.</summary>
+    public static ScalingLaw ChooseLaw(ScalingLaw? given, bool uniqueTokensGiven, ResolvedInputs inputs)
+    {
+        if (given is not null)
+        {
+            return given;
+        }
+
+        string id = uniqueTokensGiven ? LawCatalog.DataConstrainedLawId : LawCatalog.DefaultLawId;
+        ScalingLaw law = LawCatalog.Default.Find(id) ?? LawCatalog.Default.DefaultLaw;
+        inputs.Note(new Assumption
+        {
+            Name = "law",
+            Label = "Scaling law",
+            Text = law.Id,
+            Description = law.DisplayName + (uniqueTokensGiven
+                ? ". No law given: the data-constrained law, since unique tokens were given."
+                : ". No law given: the default law."),
+            Source = law.Source,
+            IsDefault = true,
+        });
+        return law;
+    }
+
+    /// <summary>The error when unique tokens are given with a law that has no E, A, B, α, β.</summary>
+    public static FieldError NoDataConstrainedForm(ScalingLaw law, double uniqueTokens) => new(
+        "unique-tokens",
+        $"needs a law with E, A, B, alpha, beta, and '{law.Id}' ({LawConstants.FormName(law.Form)} form) has none",
+        InputSpec.Format(uniqueTokens),
+        "--law hoffmann, hoffmann-unrounded, epoch, muennighoff or inline constants E=…,A=…,B=…,alpha=…,beta=…");
+
+    /// <summary>The error when a law without a loss is asked for one.</summary>
+    public static FieldError NoLoss(ScalingLaw law) => new(
+        "law",
+        LawMessages.HasNoLoss(law.Id),
+        law.Id,
+        "a law with a loss: hoffmann, hoffmann-unrounded, epoch, kaplan, muennighoff, or E=…,A=…,B=…,alpha=…,beta=…");
+
+    /// <summary>Records how repeated data is treated.</summary>
+    public static void NoteDataConstrained(ScalingLaw law, ResolvedInputs inputs)
+    {
+        bool own = law.RepeatedTokensDecay is not null && law.RepeatedParametersDecay is not null;
+        ScalingLaw decayed = DataConstrained.WithRepetitionDecay(law);
+        inputs.Note(new Assumption
+        {
+            Name = "repetitionDecay",
+            Label = "Repeated-data decay R_D*, R_N*",
+            Text = string.Create(CultureInfo.InvariantCulture, $"R_D* {decayed.RepeatedTokensDecay}, R_N* {decayed.RepeatedParametersDecay}"),
+            Description = own
+                ? "L = E + A/N′^α + B/D′^β: repeated tokens and excess parameters are worth less (Muennighoff et al. 2023)."
+                : $"Muennighoff's repeated-data decay applied to the E, A, B, α, β of '{law.Id}' (not fitted together; an extrapolation).",
+            Source = "Muennighoff et al. 2023, arXiv 2305.16264; huggingface/datablations README",
+            IsDefault = true,
+        });
+    }
+
+    /// <summary>Records the conventions of the law's form.</summary>
+    public static void NoteForm(ScalingLaw law, ResolvedInputs inputs)
+    {
+        string text;
+        string description;
+        switch (law.Form)
+        {
+            case LawForm.Kaplan:
+                text = "N non-embedding; C in PF-days";
+                description = "Kaplan's N counts non-embedding parameters; C is converted to PF-days (1 PF-day = 8.64e19 FLOP). "
+                    + "The frontier N_opt = 1.3e9·C^0.73, D_opt = 2e10·C^0.27 (Table 6) and the loss L(C_min) = (3.1e8/C)^0.050 "
+                    + "(eq. 1.3) are separate fits: 6·N·D = 1.81·C on the frontier.";
+                break;
+            case LawForm.DeepSeek:
+                text = "M FLOP per token; N ≈ M/6";
+                description = "DeepSeek's model scale M counts non-embedding FLOP per token (attention included), C = M·D; "
+                    + "parameters are approximated as M/6, which ignores the attention FLOP.";
+                break;
+            case LawForm.Power:
+                text = law.RuleTokensPerParameter is double m
+                    ? string.Create(CultureInfo.InvariantCulture, $"D = {m}·N, C = 6·N·D")
+                    : "frontier only (no loss)";
+                description = law.RuleTokensPerParameter is not null
+                    ? "A rule of thumb, not a fitted law: it predicts no loss."
+                    : "A power-form frontier N_opt = G·C^a, D_opt = H·C^b" + (law.IsDerived ? ", derived by a log–log fit to a published table" : string.Empty)
+                        + "; it predicts no loss.";
+                break;
+            default:
+                text = "C = 6·N·D, N total parameters";
+                description = "L = E + A/N^α + B/D^β with N total parameters and D tokens; the optimum of C = 6·N·D is the closed form of "
+                    + "Hoffmann et al. 2022, §3.3.";
+                break;
+        }
+
+        inputs.Note(new Assumption
+        {
+            Name = "lawConvention",
+            Label = "Law convention",
+            Text = text,
+            Description = description,
+            Source = law.Source,
+            IsDefault = true,
+        });
+    }
+}

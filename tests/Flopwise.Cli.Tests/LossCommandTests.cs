@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Flopwise.Cli.Tests.Support;
+using Flopwise.Tests.Shared;
+
+namespace Flopwise.Cli.Tests;
+
+public class LossCommandTests
+{
+    private static JsonElement Json(string commandLine)
+    {
+        CliRun run = Shell.RunLine(commandLine);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        return JsonDocument.Parse(run.Stdout).RootElement.Clone();
+    }
+
+    [Fact]
+    public void Loss_EpochChinchilla_Table()
+    {
+        CliRun run = Shell.RunLine("loss --law epoch --params 70B --tokens 1.4T");
+
+        Assert.Equal(0, run.ExitCode);
+        Golden.AssertMatches(run.Stdout);
+    }
+
+    [Fact]
+    public void Loss_EpochChinchilla_Json()
+    {
+        CliRun run = Shell.RunLine("loss --law epoch --params 70B --tokens 1.4T --json");
+        JsonElement root = JsonDocument.Parse(run.Stdout).RootElement;
+
+        Assert.Equal(1.9734, root.GetProperty("loss").GetDouble(), 0.00005);
+        JsonElement law = root.GetProperty("law");
+        Assert.Equal("epoch", law.GetProperty("name").GetString());
+        Assert.Equal("chinchilla", law.GetProperty("form").GetString());
+        Assert.Equal(482.006, law.GetProperty("A").GetDouble());
+        Assert.Equal(0.347813, law.GetProperty("alpha").GetDouble());
+        Golden.AssertMatches(run.Stdout);
+    }
+
+    [Fact]
+    public void Loss_NoLaw_DefaultsToEpochAndSaysSo()
+    {
+        JsonElement root = Json("loss --params 70B --tokens 1.4T --json");
+
+        JsonElement law = root.GetProperty("assumptions").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "law");
+        Assert.Equal("epoch", law.GetProperty("value").GetString());
+        Assert.True(law.GetProperty("default").GetBoolean());
+    }
+
+    [Fact]
+    public void Loss_DataConstrained_ReadmeFigure1Models()
+    {
+        JsonElement better = Json("loss --params 6.34e9 --tokens 242e9 --unique-tokens 25e9 --json");
+        JsonElement worse = Json("loss --law muennighoff --params 8.67e9 --tokens 178e9 --unique-tokens 25B --json");
+
+        Assert.Equal(2.2256440889984477, better.GetProperty("loss").GetDouble(), 1e-12);
+        Assert.Equal(2.2269634075087867, worse.GetProperty("loss").GetDouble(), 1e-12);
+        Assert.Equal(242.0 / 25, better.GetProperty("epochs").GetDouble(), 12);
+        Assert.Equal("muennighoff", better.GetProperty("law").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Loss_DataConstrained_Table()
+    {
+        CliRun run = Shell.RunLine("loss --params 6.34e9 --tokens 242e9 --unique-tokens 25e9");
+
+        Assert.Equal(0, run.ExitCode);
+        Golden.AssertMatches(run.Stdout);
+    }
+
+    [Fact]
+    public void Loss_InlineLaw_EqualsThePreset()
+    {
+        JsonElement inline = Json("loss --law E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28 --params 70B --tokens 1.4T --json");
+        JsonElement preset = Json("loss --law hoffmann --params 70B --tokens 1.4T --json");
+
+        Assert.Equal(preset.GetProperty("loss").GetDouble(), inline.GetProperty("loss").GetDouble());
+        Assert.Equal("inline", inline.GetProperty("law").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Loss_Kaplan_FlagsNonEmbedding()
+    {
+        JsonElement root = Json("loss --law kaplan --params 1B --tokens 10B --json");
+
+        Assert.Equal(2.419652, root.GetProperty("loss").GetDouble(), 0.0000005);
+        Assert.True(root.GetProperty("parametersAreNonEmbedding").GetBoolean());
+    }
+
+    [Fact]
+    public void Loss_PlotOnly_WritesIsoFlopCurvesAndTheirMinima()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"flopwise-isoflop-{Guid.NewGuid():N}.svg");
+        try
+        {
+            JsonElement root = Json($"loss --law hoffmann --plot {path} --compute-range 1e20:1e23 --json");
+
+            Assert.True(File.Exists(path));
+            Assert.Contains("<svg", File.ReadAllText(path), StringComparison.Ordinal);
+            Assert.Equal(4, root.GetProperty("rows").GetArrayLength());
+            Assert.Equal("hoffmann", root.GetProperty("law").GetProperty("name").GetString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("loss --law epoch --params 0 --tokens 1T", "error: --params: must be greater than 0 (got 0; expected a number > 0 and <= 1e+18 (parameters))")]
+    [InlineData("loss --law epoch --params -70B --tokens 1T", "error: --params: must be greater than 0 (got -70000000000; expected a number > 0 and <= 1e+18 (parameters))")]
+    [InlineData("loss --law epoch --params 70B --tokens 0", "error: --tokens: must be greater than 0 (got 0; expected a number > 0 and <= 1e+20 (tokens))")]
+    [InlineData("loss --law epoch --params 70B", "error: --tokens: is required (got nothing; expected a number > 0 and <= 1e+20 (tokens))")]
+    [InlineData("loss --law epoh --params 70B --tokens 1T", "error: --law: is unknown (got epoh; expected a law preset (see flopwise laws); did you mean epoch?)")]
+    [InlineData("loss --law deepseek --params 70B --tokens 1T", "error: --law: 'deepseek' predicts no loss, only a compute-optimal frontier (got deepseek; expected a law with a loss: hoffmann, hoffmann-unrounded, epoch, kaplan, muennighoff, or E=…,A=…,B=…,alpha=…,beta=…)")]
+    [InlineData("loss --law E=1.69,A=406.4,B=410.7 --params 70B --tokens 1T", "error: --law: is missing alpha, beta (got E=1.69,A=406.4,B=410.7; expected E=…,A=…,B=…,alpha=…,beta=… (a Chinchilla-form law) or parametersCoefficient=…,parametersExponent=…,tokensCoefficient=…,tokensExponent=… (a power-form frontier))")]
+    [InlineData("loss --law kaplan --params 70B --tokens 1T --unique-tokens 1T", "error: --unique-tokens: needs a law with E, A, B, alpha, beta, and 'kaplan' (kaplan form) has none (got 1000000000000; expected --law hoffmann, hoffmann-unrounded, epoch, muennighoff or inline constants E=…,A=…,B=…,alpha=…,beta=…)")]
+    [InlineData("loss --law epoch --params 70B --tokens 1T --compute-range 1e18:1e20", "error: --compute-range: needs --plot (got 1e18:1e20; expected --plot FILE.svg with --compute-range FROM:TO)")]
+    [InlineData("loss --params abc --tokens 1T", "error: --params: is not a number (got abc; expected a number > 0 and <= 1e+18 (parameters))")]
+    public void Loss_BadInput_IsOneLineExit2(string commandLine, string message)
+    {
+        Assert.Equal(message, Shell.AssertUsageError(Shell.RunLine(commandLine)));
+    }
+
+    [Fact]
+    public void Loss_BadInput_Golden()
+    {
+        string[] lines =
+        [
+            "loss --law epoch --params 0 --tokens 1T",
+            "loss --law hofman --params 70B --tokens 1T",
+            "loss --law hoffmann-approach --params 70B --tokens 1T",
+            "loss --law tokens-per-parameter-20 --params 70B --tokens 1T",
+            "loss --law E=1.69,A=x,B=1,alpha=1,beta=1 --params 70B --tokens 1T",
+            "loss --law epoch --law-file law.json --params 70B --tokens 1T",
+        ];
+
+        Golden.AssertMatches(string.Join('\n', lines.Select(l => l + "\n  " + Shell.AssertUsageError(Shell.RunLine(l)))) + "\n");
+    }
+}
