@@ -28,6 +28,7 @@ internal static class CliApp
         (OptimalCommand.Name, OptimalCommand.Description, OptimalCommand.Configure),
         (PlanCommand.Name, PlanCommand.Description, PlanCommand.Configure),
         (CompareCommand.Name, CompareCommand.Description, CompareCommand.Configure),
+        (FitCommand.Name, FitCommand.Description, FitCommand.Configure),
     ];
 
     /// <summary>

@@ -14,7 +14,8 @@ internal sealed class LawOptions
     private readonly Option<string> _law = new("--law")
     {
         Description = "The scaling law: a preset (see flopwise laws), e.g. hoffmann, epoch, kaplan, muennighoff; or inline "
-            + "constants E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28. Default " + LawCatalog.DefaultLawId
+            + "constants E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28 (E, A, B case-sensitive, or their natural logarithms "
+            + "logE, logA, logB). Default " + LawCatalog.DefaultLawId
             + " (Besiroglu et al. 2024).",
         HelpName = "preset|E=…,A=…,B=…,alpha=…,beta=…",
     };

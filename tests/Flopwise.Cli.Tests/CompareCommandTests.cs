@@ -137,4 +137,31 @@ public class CompareCommandTests
 
         Assert.True(line.StartsWith(expectedStart, StringComparison.Ordinal), line);
     }
+
+    [Theory]
+    [InlineData("muennighoff", 2.177912, 2.210439)]
+    [InlineData("kaplan", 1.972998, 2.137265)]
+    public void Compare_LawWithANonChinchillaLoss_ReportsEachPlansLoss(string law, double large, double small)
+    {
+        JsonElement[] rows = Rows($"compare --law {law} --plan 10B:200B --plan 3B:600B --json");
+
+        Assert.Equal(large, rows[0].GetProperty("loss").GetDouble(), 0.0000005);
+        Assert.Equal(small, rows[1].GetProperty("loss").GetDouble(), 0.0000005);
+    }
+
+    [Fact]
+    public void Compare_MatchLossWithKaplan_IsAnErrorOnLaw()
+    {
+        string line = Shell.AssertUsageError(Shell.RunLine("compare --law kaplan --plan 10B:200B --plan 3B:600B --match-loss"));
+
+        Assert.StartsWith("error: --law: has no loss of the form E + A/N^α + B/D^β, which --match-loss needs (got kaplan;", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_ExtremeInlineLaw_IsAnErrorOnLaw()
+    {
+        string line = Shell.AssertUsageError(Shell.RunLine("compare --law E=1,A=1e-300,B=1,alpha=0.3,beta=0.3 --plan 10B:200B --plan 3B:600B --json"));
+
+        Assert.StartsWith("error: --law: has A=1e-300, B=1, alpha=0.3, beta=0.3, which make the frontier constant G", line, StringComparison.Ordinal);
+    }
 }

@@ -137,4 +137,83 @@ public class LossCommandTests
 
         Golden.AssertMatches(string.Join('\n', lines.Select(l => l + "\n  " + Shell.AssertUsageError(Shell.RunLine(l)))) + "\n");
     }
+
+    [Theory]
+    [InlineData("loss --params 1e9 --tokens 1e10 --law E=1,A=1e-300,B=1,alpha=0.3,beta=0.3 --json", "error: --law: has A=1e-300, B=1, alpha=0.3, beta=0.3, which make the frontier constant G = (α·A/(β·B))^(1/(α+β)) 0 (it underflows) (got E=1,A=1e-300,B=1,alpha=0.3,beta=0.3; expected constants whose compute-optimal frontier")]
+    [InlineData("loss --params 1e9 --tokens 1e10 --law E=1,A=1e-300,B=1,alpha=0.3,beta=0.3 --plot x.svg --json", "error: --law: has A=1e-300, B=1, alpha=0.3, beta=0.3, which make the frontier constant G")]
+    [InlineData("loss --params 1e9 --tokens 1e10 --law e=0.5267228,a=6.0073404,b=6.0179186,alpha=0.33917084,beta=0.2849083", "error: --law: has the key 'e', but E, A, B are case-sensitive and a, b, e are the log-space constants: give A, B, E, or logA, logB, logE (got e=0.5267228,")]
+    [InlineData("loss --params 1e9 --tokens 1e10 --law logE=0.5,logA=-1000,logB=6,alpha=0.3,beta=0.3", "error: --law: has logA=-1000, which makes A = exp(logA) 0 (it underflows) (got logE=0.5,")]
+    [InlineData("loss --law hoffmann --plot x.svg --compute-range 1e-10:1e1 --json", "error: --compute-range: has a compute of 1e-10 FLOP, below 6 FLOP (one parameter on one token), where an isoFLOP curve is empty (got 1e-10:1e+01; expected FROM:TO with every compute >= 6 and <= 1e+40 FLOP)")]
+    [InlineData("loss --law kaplan --plot x.svg --compute-range 1e200:1e300 --json", "error: --compute-range: has a compute of 1e+200 FLOP, which must be at most 1e+40 (got 1e+200:1e+300;")]
+    public void Loss_BadLawOrComputeRange_IsOneLineOnTheOptionGiven(string commandLine, string expectedStart)
+    {
+        string line = Shell.AssertUsageError(Shell.RunLine(commandLine));
+
+        Assert.True(line.StartsWith(expectedStart, StringComparison.Ordinal), line);
+    }
+
+    [Theory]
+    [InlineData("power.json", """{"form": "power", "parametersCoefficient": 0.1, "parametersExponent": 0.5, "tokensCoefficient": 1.6, "tokensExponent": 0.5}""", "error: --law-file: 'power' predicts no loss, only a compute-optimal frontier (got power;")]
+    [InlineData("small.json", """{"form": "chinchilla", "logE": 0.5, "logA": -1000, "logB": 6, "alpha": 0.3, "beta": 0.3}""", "error: --law-file: small.json: key 'logA' makes A = exp(logA) 0 (it underflows) (got -1000;")]
+    [InlineData("huge.json", """{"form": "chinchilla", "logE": 1000, "logA": 6, "logB": 6, "alpha": 0.3, "beta": 0.3}""", "error: --law-file: huge.json: key 'logE' makes E = exp(logE) infinite (it overflows) (got 1000;")]
+    [InlineData("tiny.json", """{"form": "chinchilla", "E": 1, "A": 1e-300, "B": 1, "alpha": 0.3, "beta": 0.3}""", "error: --law-file: tiny.json: keys 'A' and 'B' make the frontier constant G")]
+    public void Loss_BadLawFile_IsAnErrorOnLawFile(string name, string json, string expectedStart)
+    {
+        string dir = Directory.CreateTempSubdirectory("flopwise-law-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, name);
+            File.WriteAllText(path, json);
+
+            string line = Shell.AssertUsageError(Shell.RunLine($"loss --params 1e9 --tokens 1e10 --law-file {path}"));
+
+            Assert.True(line.StartsWith(expectedStart, StringComparison.Ordinal), line);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Loss_LogSpaceInlineKeys_EqualTheUnroundedPreset()
+    {
+        JsonElement inline = Json("loss --law logE=0.5267228,logA=6.0073404,logB=6.0179186,alpha=0.33917084,beta=0.2849083 --params 70B --tokens 1.4T --json");
+        JsonElement preset = Json("loss --law hoffmann-unrounded --params 70B --tokens 1.4T --json");
+
+        Assert.Equal(preset.GetProperty("loss").GetDouble(), inline.GetProperty("loss").GetDouble());
+    }
+
+    [Fact]
+    public void Loss_MuennighoffAboveNStar_IsNotTheChinchillaFormAndSaysSo()
+    {
+        // Given: muennighoff at 100B on 100B tokens (nothing repeated), and its constants as a Chinchilla-form law
+        JsonElement muennighoff = Json("loss --law muennighoff --params 100B --tokens 100B --json");
+        JsonElement chinchilla = Json("loss --law logE=0.6254804,logA=6.255414,logB=7.3049974,alpha=0.3526596,beta=0.3526596 --params 100B --tokens 100B --json");
+
+        // Then: N > N*(D), so the excess-parameter decay applies (2.16913 against 2.13438), as the assumptions say
+        Assert.Equal(2.16913, muennighoff.GetProperty("loss").GetDouble(), 0.000005);
+        Assert.Equal(2.13438, chinchilla.GetProperty("loss").GetDouble(), 0.000005);
+        JsonElement note = muennighoff.GetProperty("assumptions").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "withoutRepetition");
+        Assert.Equal("excess parameters decay (N > N*(D))", note.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void Loss_PlotMinimumOnTheWindowEdge_IsFlagged()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"flopwise-isoflop-{Guid.NewGuid():N}.svg");
+        try
+        {
+            JsonElement root = Json($"loss --law hoffmann --plot {path} --compute-range 6:6e20 --json");
+
+            JsonElement[] rows = [.. root.GetProperty("rows").EnumerateArray()];
+            Assert.True(rows[0].GetProperty("minimumAtWindowEdge").GetBoolean());
+            Assert.False(rows[^1].GetProperty("minimumAtWindowEdge").GetBoolean());
+            Assert.Contains(root.GetProperty("assumptions").EnumerateArray(), a => a.GetProperty("name").GetString() == "minimumAtWindowEdge");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

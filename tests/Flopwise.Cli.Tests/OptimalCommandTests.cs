@@ -202,4 +202,34 @@ public class OptimalCommandTests
             File.Delete(path);
         }
     }
+
+    [Theory]
+    [InlineData("optimal --sweep 1e10:1e41", "error: --sweep: has a compute of 1e+41 FLOP, which must be at most 1e+40 (got 1e+10:1e+41; expected FROM:TO with every compute a number > 0 and <= 1e+40 (FLOP))")]
+    [InlineData("optimal --compute 1e24 --law E=1,A=1e-300,B=1,alpha=0.3,beta=0.3", "error: --law: has A=1e-300, B=1, alpha=0.3, beta=0.3, which make the frontier constant G = (α·A/(β·B))^(1/(α+β)) 0 (it underflows) (got E=1,A=1e-300,B=1,alpha=0.3,beta=0.3;")]
+    [InlineData("optimal --compute 1e24 --law E=1,A=1,B=1e-300,alpha=0.3,beta=0.3 --json", "error: --law: has A=1, B=1e-300, alpha=0.3, beta=0.3, which make the frontier constant G = (α·A/(β·B))^(1/(α+β)) infinite (it overflows)")]
+    [InlineData("optimal --compute 1e24 --law E=1.69,a=406.4,B=410.7,alpha=0.34,beta=0.28", "error: --law: has the key 'a', but E, A, B are case-sensitive and a, b, e are the log-space constants")]
+    public void Optimal_BadLawOrSweep_BlamesTheOptionGiven(string commandLine, string expectedStart)
+    {
+        string line = Shell.AssertUsageError(Shell.RunLine(commandLine));
+
+        Assert.True(line.StartsWith(expectedStart, StringComparison.Ordinal), line);
+    }
+
+    [Fact]
+    public void Optimal_DeepSeek_FlagsParametersAsNonEmbedding()
+    {
+        JsonElement root = Json("optimal --compute 1e24 --law deepseek --json");
+
+        Assert.True(root.GetProperty("parametersAreNonEmbedding").GetBoolean());
+        Assert.True(root.GetProperty("parametersAreApproximate").GetBoolean());
+    }
+
+    [Fact]
+    public void Optimal_DataConstrainedWithoutRepetition_KeepsTheChinchillaStart()
+    {
+        JsonElement root = Json("optimal --compute 1e21 --unique-tokens 1e15 --json");
+
+        Assert.Equal(root.GetProperty("startParameters").GetDouble(), root.GetProperty("parameters").GetDouble());
+        Assert.Equal(2.91509e9, root.GetProperty("parameters").GetDouble(), 0.000005e9);
+    }
 }

@@ -166,4 +166,33 @@ public class PlanCommandTests
 
         Assert.True(line.StartsWith(expectedStart, StringComparison.Ordinal), line);
     }
+
+    [Theory]
+    [InlineData("plan --law hoffmann --reference-params 1 --reference-tokens 1 --inference-tokens 1e12", "error: --reference-params: gives a reference loss L(1, 1) = 818.79 under hoffmann, which as a target loss must be at most 100 (got 1; expected a reference model whose loss is a valid --target-loss: a number > 0 and <= 100 (nats/token))")]
+    [InlineData("plan --law E=1,A=1e-300,B=1,alpha=0.3,beta=0.3 --target-loss 2 --inference-tokens 1e12", "error: --law: has A=1e-300, B=1, alpha=0.3, beta=0.3, which make the frontier constant G")]
+    public void Plan_BadReferenceOrLaw_BlamesTheOptionGiven(string commandLine, string expectedStart)
+    {
+        string line = Shell.AssertUsageError(Shell.RunLine(commandLine));
+
+        Assert.True(line.StartsWith(expectedStart, StringComparison.Ordinal), line);
+    }
+
+    [Fact]
+    public void Plan_PowerLawFile_IsAnErrorOnLawFile()
+    {
+        string dir = Directory.CreateTempSubdirectory("flopwise-law-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "power.json");
+            File.WriteAllText(path, """{"form": "power", "parametersCoefficient": 0.1, "parametersExponent": 0.5, "tokensCoefficient": 1.6, "tokensExponent": 0.5}""");
+
+            string line = Shell.AssertUsageError(Shell.RunLine($"plan --law-file {path} --target-loss 2 --inference-tokens 1e12"));
+
+            Assert.StartsWith("error: --law-file: has no loss of the form E + A/N^α + B/D^β, which planning needs (got power;", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -92,7 +92,7 @@ internal static class OptimalCommand
     private static OptimalSweep Sweep(OptimalRequest request, string field, string text)
     {
         GeometricSweep sweep = GeometricSweep.Parse(field, text, out FieldError? error) ?? throw UsageException.From(error!);
-        return CommandOutput.Unwrap(OptimalAllocation.Sweep(request, sweep));
+        return CommandOutput.Unwrap(OptimalAllocation.Sweep(request, sweep, field));
     }
 
     /// <summary>A sweep row without the law's constants (stated once, in the top-level <c>law</c> object).</summary>

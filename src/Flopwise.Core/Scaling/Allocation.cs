@@ -7,7 +7,7 @@ public sealed record Allocation
     /// <summary>Gets the training compute C in FLOP.</summary>
     public required double Compute { get; init; }
 
-    /// <summary>Gets the parameters N (non-embedding for Kaplan, approximate M/6 for DeepSeek: see the flags).</summary>
+    /// <summary>Gets the parameters N (non-embedding for Kaplan, non-embedding and approximate M/6 for DeepSeek: see the flags).</summary>
     public required double Parameters { get; init; }
 
     /// <summary>Gets the training tokens D.</summary>
@@ -19,7 +19,7 @@ public sealed record Allocation
     /// <summary>Gets the model FLOP per token M (DeepSeek), or <see langword="null"/>.</summary>
     public double? ModelFlopPerToken { get; init; }
 
-    /// <summary>Gets a value indicating whether <see cref="Parameters"/> counts non-embedding parameters only (Kaplan).</summary>
+    /// <summary>Gets a value indicating whether <see cref="Parameters"/> counts non-embedding parameters only (Kaplan; DeepSeek, whose M is non-embedding FLOP per token).</summary>
     public bool ParametersAreNonEmbedding { get; init; }
 
     /// <summary>Gets a value indicating whether <see cref="Parameters"/> is an approximation (DeepSeek's M/6).</summary>

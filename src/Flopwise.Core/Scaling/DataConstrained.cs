@@ -7,7 +7,9 @@ namespace Flopwise.Scaling;
 /// <remarks>
 /// <para>R_D = max(D/U − 1, 0); D′ = U + U·R_D*·(1 − e^(−R_D/R_D*)). U_N = min(N, N*(U)) with
 /// N*(D) = (D·G)^(β/α)·G, G = (α·A/(β·B))^(1/(α+β)); R_N = max(N/U_N − 1, 0); N′ = U_N + U_N·R_N*·(1 − e^(−R_N/R_N*)).
-/// L = E + A/N′^α + B/D′^β. Without repetition (U = D) and with N ≤ N*(D) this is the Chinchilla form.</para>
+/// L = E + A/N′^α + B/D′^β. Without repetition (U ≥ D) and with N ≤ N*(D) this is the Chinchilla form; with U ≥ D
+/// but N &gt; N*(D) the excess-parameter decay still applies (N′ &lt; N), so the loss is higher. Every point of the
+/// compute-optimal frontier has N = N*(D) exactly, so the frontier and its loss are the Chinchilla form's.</para>
 /// <para>Source: Muennighoff et al. 2023, Scaling Data-Constrained Language Models, arXiv 2305.16264; the code and
 /// constants of the huggingface/datablations README, "Parametric Fit" (https://github.com/huggingface/datablations).
 /// Thread-safe.</para>
@@ -117,9 +119,9 @@ public static class DataConstrained
     }
 
     /// <summary>
-    /// Searches the README's grid from a start (N₀, D₀) at constant N·D: for each of 500 multipliers i in
-    /// linspace(1.0001, 3), tries (N₀/i, D₀·i) then (N₀·i, D₀/i), each with U = min(U_base, D), and keeps the first
-    /// strictly lowest loss.
+    /// Searches the README's grid from a start (N₀, D₀) at constant N·D: starting with (N₀, D₀) itself as the best
+    /// point, for each of 500 multipliers i in linspace(1.0001, 3), tries (N₀/i, D₀·i) then (N₀·i, D₀/i), each with
+    /// U = min(U_base, D), and keeps the first strictly lowest loss.
     /// </summary>
     /// <param name="law">A law with E, A, B, α, β (see <see cref="WithRepetitionDecay"/>).</param>
     /// <param name="startParameters">N₀ (&gt; 0).</param>
@@ -129,16 +131,17 @@ public static class DataConstrained
     /// <exception cref="InvalidOperationException">The law lacks one of E, A, B, α, β.</exception>
     /// <remarks>
     /// Source: datablations README, <c>optimal_allocation</c>; from (8.67e9, 178e9, 25e9) it gives 226.5B tokens,
-    /// 9.06 epochs, 6.81B parameters ("227B tokens, 9.1 epochs, 6.8B parameters"). The start itself (i = 1) is not
-    /// tried, and the search cannot move further than a factor 3: <see cref="DataConstrainedAllocation.AtGridEdge"/>
-    /// says when the best point is at that edge.
+    /// 9.06 epochs, 6.81B parameters ("227B tokens, 9.1 epochs, 6.8B parameters"). Unlike the README, the start
+    /// itself (i = 1) is a candidate, so when nothing is repeated the Chinchilla-optimal start is returned unchanged
+    /// rather than its nearest grid neighbour. The search cannot move further than a factor 3:
+    /// <see cref="DataConstrainedAllocation.AtGridEdge"/> says when the best point is at that edge.
     /// </remarks>
     public static DataConstrainedAllocation GridSearch(ScalingLaw law, double startParameters, double startTokens, double uniqueTokens)
     {
         ScalingLaw decayed = WithRepetitionDecay(law);
-        double best = double.PositiveInfinity;
         double bestN = startParameters;
         double bestD = startTokens;
+        double best = Loss(decayed, bestN, bestD, Math.Min(uniqueTokens, bestD));
         int bestIndex = -1;
         double step = (GridTo - GridFrom) / (GridPoints - 1);
         for (int k = 0; k < GridPoints; k++)

@@ -302,6 +302,16 @@ public static class InferencePlanner
         if (referenceN is double n && referenceD is double d)
         {
             double reference = law.ChinchillaLoss(n, d);
+            if (PlanInputs.TargetLoss.Check(reference) is FieldError outOfRange)
+            {
+                inputs.AddError(new FieldError(
+                    PlanInputs.ReferenceParameters.Name,
+                    $"gives a reference loss L({InputSpec.Format(n)}, {InputSpec.Format(d)}) = {InputSpec.Format(reference)} under {law.Id}, which as a target loss {outOfRange.Problem}",
+                    InputSpec.Format(n),
+                    $"a reference model whose loss is a valid --target-loss: {PlanInputs.TargetLoss.Expected}"));
+                return null;
+            }
+
             inputs.Note(new Assumption
             {
                 Name = "targetLoss",

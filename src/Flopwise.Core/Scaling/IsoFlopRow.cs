@@ -18,6 +18,12 @@ public sealed record IsoFlopRow : ICalculationResult
     /// <summary>Gets the minimum loss in nats per token.</summary>
     public required double Loss { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the minimum lies on the edge of the searched window (N ≥ 1, D ≥ 1, and at most 8
+    /// decades from √(C/6)): then the true minimum is there or beyond, and the row is a bound rather than an optimum.
+    /// </summary>
+    public bool MinimumAtWindowEdge { get; init; }
+
     /// <inheritdoc/>
     public IReadOnlyList<Assumption> Assumptions => [];
 
@@ -29,5 +35,6 @@ public sealed record IsoFlopRow : ICalculationResult
         new("tokens", "Tokens D = C/(6·N)", Tokens, "tokens"),
         new("tokensPerParameter", "Tokens per parameter D/N", Tokens / Parameters, "tokens/parameter"),
         new("loss", "Minimum loss L", Loss, "nats/token"),
+        ResultField.Boolean("minimumAtWindowEdge", "Minimum at the searched window's edge", MinimumAtWindowEdge),
     ];
 }

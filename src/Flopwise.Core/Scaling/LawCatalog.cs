@@ -129,8 +129,10 @@ public sealed class LawCatalog
     /// <param name="fileName">The file name, for messages.</param>
     /// <returns>
     /// The law (id = its <c>name</c>, or the file name without extension when absent; source = its <c>source</c>, or
-    /// the file name), or errors with field <c>law-file</c> naming the file and the key, e.g.
-    /// <c>law.json: key 'beta' is missing</c>. Constants must be finite and greater than 0 (E may be 0).
+    /// the file name; <see cref="ScalingLaw.InputField"/> <c>law-file</c>), or errors with field <c>law-file</c> naming
+    /// the file and the key, e.g. <c>law.json: key 'beta' is missing</c>. Constants must be finite and greater than 0
+    /// (E may be 0), also when given as natural logarithms (<c>logE</c>, <c>logA</c>, <c>logB</c>); E, A, B, α, β must
+    /// give a finite compute-optimal frontier with G &gt; 0.
     /// </returns>
     /// <remarks>The other forms of <c>laws.json</c> (<c>kaplan</c>, <c>deepseek</c>, <c>muennighoff</c>) are accepted too, with their keys.</remarks>
     public static Outcome<ScalingLaw> ParseLawFile(string json, string fileName)
@@ -161,7 +163,9 @@ public sealed class LawCatalog
             string fallbackName = Path.GetFileNameWithoutExtension(fileName);
             string name = new JsonObjectReader(root, LawFileField, where, errors).String("name")?.Trim() is { Length: > 0 } given ? given : fallbackName;
             ScalingLaw? law = ReadLaw(root, LawFileField, where, name, fileName, errors);
-            return law is not null && errors.Count == 0 ? Outcome<ScalingLaw>.Success(law) : Outcome<ScalingLaw>.Failure(errors);
+            return law is not null && errors.Count == 0
+                ? Outcome<ScalingLaw>.Success(law with { InputField = LawFileField })
+                : Outcome<ScalingLaw>.Failure(errors);
         }
     }
 
@@ -170,8 +174,16 @@ public sealed class LawCatalog
     /// Chinchilla form) or <c>parametersCoefficient=…,parametersExponent=…,tokensCoefficient=…,tokensExponent=…</c>
     /// (a power-form frontier, C in FLOP).
     /// </summary>
-    /// <param name="text">The text; pairs <c>key=value</c> separated by commas, keys case-insensitive (<c>α</c>, <c>β</c> also accepted), values as <see cref="NumberText"/> parses them.</param>
-    /// <returns>The law (id <c>inline</c>), or an error with field <c>law</c> saying what is malformed.</returns>
+    /// <param name="text">
+    /// The text; pairs <c>key=value</c> separated by commas, values as <see cref="NumberText"/> parses them. <c>E</c>,
+    /// <c>A</c>, <c>B</c> are case-sensitive and may be given as their natural logarithms <c>logE</c>, <c>logA</c>,
+    /// <c>logB</c>; lower-case <c>a</c>, <c>b</c>, <c>e</c> are rejected, because sources (Epoch, REFERENCE) use them
+    /// for those logarithms. The other keys are case-insensitive (<c>α</c>, <c>β</c> also accepted).
+    /// </param>
+    /// <returns>
+    /// The law (id <c>inline</c>), or an error with field <c>law</c> saying what is malformed: a constant not finite
+    /// and greater than 0 (E may be 0), or E, A, B, α, β whose compute-optimal frontier is 0 or infinite.
+    /// </returns>
     public static Outcome<ScalingLaw> ParseInline(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -184,10 +196,16 @@ public sealed class LawCatalog
                 return InlineError(rawPair.Length == 0 ? "has an empty key=value pair" : $"has '{rawPair}', which is not key=value", text);
             }
 
-            string key = CanonicalInlineKey(rawPair[..eq].Trim());
+            string rawKey = rawPair[..eq].Trim();
+            if (rawKey is "a" or "b" or "e")
+            {
+                return InlineError($"has the key '{rawKey}', but E, A, B are case-sensitive and {LawMessages.LogSpaceHint}", text);
+            }
+
+            string key = CanonicalInlineKey(rawKey);
             if (key.Length == 0)
             {
-                return InlineError($"has an unknown key '{rawPair[..eq].Trim()}'", text);
+                return InlineError($"has an unknown key '{rawKey}'", text);
             }
 
             if (!NumberText.TryParse(rawPair[(eq + 1)..], out double value, out string? problem))
@@ -199,6 +217,28 @@ public sealed class LawCatalog
             {
                 return InlineError($"gives {key} twice", text);
             }
+        }
+
+        foreach (string plain in (ReadOnlySpan<string>)["E", "A", "B"])
+        {
+            string logKey = "log" + plain;
+            if (!values.Remove(logKey, out double log))
+            {
+                continue;
+            }
+
+            if (values.ContainsKey(plain))
+            {
+                return InlineError($"gives both {plain} and {logKey}", text);
+            }
+
+            double exp = Math.Exp(log);
+            if (!double.IsFinite(exp) || (plain == "E" ? exp < 0 : exp <= 0))
+            {
+                return InlineError($"has {logKey}={InputSpec.Format(log)}, which {LawMessages.LogOutOfRange(plain, exp)}", text);
+            }
+
+            values[plain] = exp;
         }
 
         bool chinchilla = values.Keys.Any(k => k is "E" or "A" or "B" or "alpha" or "beta");
@@ -250,6 +290,11 @@ public sealed class LawCatalog
                 Alpha = values["alpha"],
                 Beta = values["beta"],
             };
+        if (FrontierProblem(law) is string frontier)
+        {
+            return InlineError($"has {ConstantsText(law)}, which {frontier}", text, LawMessages.FrontierExpected);
+        }
+
         return Outcome<ScalingLaw>.Success(law);
     }
 
@@ -276,14 +321,12 @@ public sealed class LawCatalog
         return _byId.GetValueOrDefault(id.Trim());
     }
 
-    private static Outcome<ScalingLaw> InlineError(string problem, string text) =>
-        Outcome<ScalingLaw>.Failure([new FieldError(LawField, problem, text.Length == 0 ? "''" : text, LawMessages.InlineExpected)]);
+    private static Outcome<ScalingLaw> InlineError(string problem, string text, string expected = LawMessages.InlineExpected) =>
+        Outcome<ScalingLaw>.Failure([new FieldError(LawField, problem, text.Length == 0 ? "''" : text, expected)]);
 
-    private static string CanonicalInlineKey(string key) => key.ToLowerInvariant() switch
+    /// <summary>E, A, B and logE, logA, logB are case-sensitive (lower-case a, b, e are the log-space constants); the other keys are not.</summary>
+    private static string CanonicalInlineKey(string key) => key is "E" or "A" or "B" or "logE" or "logA" or "logB" ? key : key.ToLowerInvariant() switch
     {
-        "e" => "E",
-        "a" => "A",
-        "b" => "B",
         "alpha" or "α" => "alpha",
         "beta" or "β" => "beta",
         "parameterscoefficient" => "parametersCoefficient",
@@ -344,9 +387,9 @@ public sealed class LawCatalog
             case LawForm.Muennighoff:
                 law = law with
                 {
-                    E = read.Has("logE") ? Math.Exp(read.RequiredDouble("logE")) : positive.Required("E", allowZero: true),
-                    A = read.Has("logA") ? Math.Exp(read.RequiredDouble("logA")) : positive.Required("A"),
-                    B = read.Has("logB") ? Math.Exp(read.RequiredDouble("logB")) : positive.Required("B"),
+                    E = positive.RequiredOrLog("E", allowZero: true),
+                    A = positive.RequiredOrLog("A"),
+                    B = positive.RequiredOrLog("B"),
                     Alpha = positive.Required("alpha"),
                     Beta = positive.Required("beta"),
                 };
@@ -395,8 +438,56 @@ public sealed class LawCatalog
                 break;
         }
 
+        if (errors.Count == before && FrontierProblem(law) is string problem)
+        {
+            string a = read.Has("logA") ? "logA" : "A";
+            string b = read.Has("logB") ? "logB" : "B";
+            errors.Add(new FieldError(field, $"{where}: keys '{a}' and '{b}' {problem}", ConstantsText(law), LawMessages.FrontierExpected));
+        }
+
         return errors.Count > before ? null : law;
     }
+
+    /// <summary>
+    /// Returns what is wrong with the compute-optimal frontier a law's E, A, B, α, β imply, or <see langword="null"/>:
+    /// G = (α·A/(β·B))^(1/(α+β)) and the power-form coefficients G·6^−a (of N_opt) and 6^−b/G (of D_opt) must be
+    /// finite and greater than 0, or every allocation (and the law's own constants in a result) would be 0 or infinite.
+    /// </summary>
+    /// <param name="law">The law; laws without E, A, B, α, β have no such frontier and pass.</param>
+    /// <returns>The problem, e.g. <c>make the frontier constant G = (α·A/(β·B))^(1/(α+β)) 0 (it underflows)</c>.</returns>
+    internal static string? FrontierProblem(ScalingLaw law)
+    {
+        if (!law.HasChinchillaConstants)
+        {
+            return null;
+        }
+
+        double alpha = law.Alpha!.Value;
+        double beta = law.Beta!.Value;
+        double g = Math.Pow(alpha * law.A!.Value / (beta * law.B!.Value), 1 / (alpha + beta));
+        double a = beta / (alpha + beta);
+        double b = alpha / (alpha + beta);
+        (string Name, double Value)[] constants =
+        [
+            ("the frontier constant G = (α·A/(β·B))^(1/(α+β))", g),
+            ("the coefficient G·6^−a of N_opt = G·6^−a·C^a", g * Math.Pow(6, -a)),
+            ("the coefficient 6^−b/G of D_opt = (6^−b/G)·C^b", Math.Pow(6, -b) / g),
+        ];
+        foreach ((string name, double value) in constants)
+        {
+            if (!(double.IsFinite(value) && value > 0))
+            {
+                string how = value == 0 ? "0 (it underflows)" : double.IsNaN(value) ? "undefined" : "infinite (it overflows)";
+                return $"make {name} {how}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Formats A, B, α, β of a law for messages: <c>A=1e-300, B=1, alpha=0.3, beta=0.3</c>.</summary>
+    internal static string ConstantsText(ScalingLaw law) =>
+        $"A={InputSpec.Format(law.A ?? double.NaN)}, B={InputSpec.Format(law.B ?? double.NaN)}, alpha={InputSpec.Format(law.Alpha ?? double.NaN)}, beta={InputSpec.Format(law.Beta ?? double.NaN)}";
 
     private static ScalingLaw ReadFrontier(ScalingLaw law, ConstantReader positive, JsonObjectReader read, bool required)
     {
@@ -477,6 +568,40 @@ public sealed class LawCatalog
     /// <summary>Reads constants that must be finite and greater than 0 (or at least 0 where allowed).</summary>
     private sealed class ConstantReader(JsonObjectReader read, List<FieldError> errors)
     {
+        /// <summary>
+        /// Reads <paramref name="key"/>, or its natural logarithm <c>log</c><paramref name="key"/> (as some sources
+        /// print E, A, B); exp of the logarithm must be finite and greater than 0 (or at least 0 where allowed).
+        /// </summary>
+        public double RequiredOrLog(string key, bool allowZero = false)
+        {
+            string logKey = "log" + key;
+            if (!read.Has(logKey))
+            {
+                return Required(key, allowZero);
+            }
+
+            if (read.Has(key))
+            {
+                read.Reject(logKey, $"is given with '{key}'", $"{key} and {logKey}", $"either '{key}' or '{logKey}' (its natural logarithm)");
+                return 0;
+            }
+
+            int before = errors.Count;
+            double log = read.RequiredDouble(logKey);
+            if (errors.Count > before)
+            {
+                return 0;
+            }
+
+            double value = Math.Exp(log);
+            if (!double.IsFinite(value) || (allowZero ? value < 0 : value <= 0))
+            {
+                read.Reject(logKey, LawMessages.LogOutOfRange(key, value), InputSpec.Format(log), LawMessages.LogExpected(allowZero));
+            }
+
+            return value;
+        }
+
         public double Required(string key, bool allowZero = false)
         {
             int before = errors.Count;

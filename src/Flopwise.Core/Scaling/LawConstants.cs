@@ -8,7 +8,9 @@ namespace Flopwise.Scaling;
 /// <c>parametersCoefficient</c>, <c>parametersExponent</c>, <c>tokensCoefficient</c>, <c>tokensExponent</c>), so a
 /// result's <c>law</c> object can be read back with <see cref="LawCatalog.ParseLawFile"/>. The frontier of a
 /// Chinchilla-form law is given in the power form with C in FLOP: N_opt = (G·6^−a)·C^a, D_opt = (6^−b/G)·C^b.
-/// No object ever holds both <c>A</c> and a lower-case <c>a</c>. Thread-safe.
+/// No object ever holds both <c>A</c> and a lower-case <c>a</c>. The readers of user laws
+/// (<see cref="LawCatalog.ParseInline"/>, <see cref="LawCatalog.ParseLawFile"/>) reject constants whose G, G·6^−a or
+/// 6^−b/G would be 0 or infinite, so these fields are finite for every law they return. Thread-safe.
 /// </remarks>
 public static class LawConstants
 {

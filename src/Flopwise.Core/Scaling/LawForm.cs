@@ -15,6 +15,9 @@ public enum LawForm
     /// <summary>DeepSeek LLM 2024: M_opt (FLOP per token) and D_opt as powers of C (no loss).</summary>
     DeepSeek,
 
-    /// <summary>Muennighoff et al. 2023: the Chinchilla form with repeated-data decay R_D*, R_N*.</summary>
+    /// <summary>
+    /// Muennighoff et al. 2023: E + A/N′^α + B/D′^β, the Chinchilla form with repeated-data and excess-parameter decay
+    /// R_D*, R_N*; equal to the Chinchilla form only without repetition and with N ≤ N*(D).
+    /// </summary>
     Muennighoff,
 }

@@ -22,6 +22,9 @@ public static class LossCalculator
     /// <summary>The half-width of each isoFLOP curve around its minimum, as a factor on N (one decade each side).</summary>
     public const double CurveHalfWidth = 10;
 
+    /// <summary>The least compute of an isoFLOP curve, 6 FLOP: one parameter on one token (below it the window N ∈ [1, C/6] is empty).</summary>
+    public const double MinimumCurveCompute = 6;
+
     /// <summary>Evaluates the loss, validating every input and checking that it is finite.</summary>
     /// <param name="request">The question.</param>
     /// <returns>The result, or the input errors (a law without a loss is an error on <c>law</c>).</returns>
@@ -79,6 +82,10 @@ public static class LossCalculator
         else
         {
             loss = Loss(law, n, d);
+            if (law.Form == LawForm.Muennighoff)
+            {
+                inputs.Note(ScalingNotes.MuennighoffWithoutRepetition(law, [("the model", n, d)]));
+            }
         }
 
         ScalingNotes.NoteForm(law, inputs);
@@ -104,7 +111,10 @@ public static class LossCalculator
     /// <param name="law">A law with a loss (<see cref="ScalingLaw.HasLoss"/>).</param>
     /// <param name="parameters">N (&gt; 0; non-embedding for Kaplan).</param>
     /// <param name="tokens">D (&gt; 0).</param>
-    /// <returns>The loss in nats per token. For a Muennighoff law, L(N, D, U = D).</returns>
+    /// <returns>
+    /// The loss in nats per token. For a Muennighoff law, L(N, D, U = D): the Chinchilla form where N ≤ N*(D), above it
+    /// higher, because the excess-parameter decay applies without repetition too.
+    /// </returns>
     /// <exception cref="InvalidOperationException">The law has no loss (power or DeepSeek form) or lacks a constant.</exception>
     public static double Loss(ScalingLaw law, double parameters, double tokens)
     {
@@ -144,11 +154,20 @@ public static class LossCalculator
     /// <param name="computes">The compute of each curve, in FLOP.</param>
     /// <param name="uniqueTokens">U for a data-constrained loss, or <see langword="null"/>.</param>
     /// <param name="notes">Notes from resolving the law, added to the assumptions.</param>
-    /// <returns>The curves, or an error when the law has no loss.</returns>
+    /// <returns>
+    /// The curves, or an error when the law has no loss, or on <c>compute-range</c> when a compute is not a valid
+    /// <see cref="ScalingInputs.Compute"/> or is below <see cref="MinimumCurveCompute"/>. A minimum that lands on the
+    /// edge of the search window is flagged (<see cref="IsoFlopRow.MinimumAtWindowEdge"/>, and a note).
+    /// </returns>
     public static Outcome<IsoFlopCurves> IsoFlop(ScalingLaw? law, GeometricSweep computes, double? uniqueTokens, IReadOnlyList<Assumption> notes)
     {
         ArgumentNullException.ThrowIfNull(computes);
         ArgumentNullException.ThrowIfNull(notes);
+        if (CheckComputeRange(computes) is FieldError rangeError)
+        {
+            return Outcome<IsoFlopCurves>.Failure([rangeError]);
+        }
+
         var inputs = new ResolvedInputs();
         double? u = inputs.UseOptional(ScalingInputs.UniqueTokens, uniqueTokens);
         ScalingLaw chosen = ScalingNotes.ChooseLaw(law, uniqueTokens is not null, inputs);
@@ -194,7 +213,7 @@ public static class LossCalculator
         foreach (double c in computes.Points)
         {
             double perToken = c / 6;
-            double nMin = MinimizeOverParameters(n => loss(chosen, n, perToken / n), perToken);
+            (double nMin, bool atEdge) = MinimizeOverParameters(n => loss(chosen, n, perToken / n), perToken);
             double lMin = loss(chosen, nMin, perToken / nMin);
             var x = new double[CurvePoints];
             var y = new double[CurvePoints];
@@ -211,8 +230,22 @@ public static class LossCalculator
                 return Outcome<IsoFlopCurves>.Failure(inputs.Errors);
             }
 
-            rows.Add(new IsoFlopRow { TrainingFlop = c, Parameters = nMin, Tokens = perToken / nMin, Loss = lMin });
+            rows.Add(new IsoFlopRow { TrainingFlop = c, Parameters = nMin, Tokens = perToken / nMin, Loss = lMin, MinimumAtWindowEdge = atEdge });
             series.Add(new ChartSeries { Name = "C = " + InputSpec.Format(c) + " FLOP", X = x, Y = y });
+        }
+
+        IsoFlopRow[] edge = rows.Where(r => r.MinimumAtWindowEdge).ToArray();
+        if (edge.Length > 0)
+        {
+            inputs.Note(new Assumption
+            {
+                Name = "minimumAtWindowEdge",
+                Label = "Minimum at the window's edge",
+                Text = string.Join(", ", edge.Select(r => InputSpec.Format(r.TrainingFlop))) + " FLOP",
+                Description = "At these budgets the lowest loss found lies on the edge of the searched N (at least 1 parameter and 1 token, "
+                    + "at most 8 decades from √(C/6)): the true minimum is there or beyond, and the row is a bound, not an optimum.",
+                IsDefault = true,
+            });
         }
 
         series.Add(new ChartSeries { Name = "Minimum of each curve", X = rows.Select(r => r.Parameters).ToArray(), Y = rows.Select(r => r.Loss).ToArray() });
@@ -227,12 +260,38 @@ public static class LossCalculator
         return Outcome<IsoFlopCurves>.Success(new IsoFlopCurves { Law = chosen, Rows = rows, Chart = chart, Assumptions = inputs.Assumptions });
     }
 
-    /// <summary>Golden-section search of a unimodal function of log N over [√(C/6)·1e-8, √(C/6)·1e8] ∩ [1, C/6].</summary>
-    private static double MinimizeOverParameters(Func<double, double> f, double perToken)
+    /// <summary>Checks every compute of an isoFLOP sweep against <see cref="ScalingInputs.Compute"/> and <see cref="MinimumCurveCompute"/>.</summary>
+    private static FieldError? CheckComputeRange(GeometricSweep computes)
+    {
+        const string Field = "compute-range";
+        string range = ScalingInputs.RangeText(computes);
+        string expected = string.Create(CultureInfo.InvariantCulture, $"FROM:TO with every compute >= {MinimumCurveCompute} and <= {InputSpec.Format(ScalingInputs.MaximumCompute)} FLOP");
+        foreach (double c in computes.Points)
+        {
+            if (ScalingInputs.Compute.Check(c) is FieldError bad)
+            {
+                return new FieldError(Field, $"has a compute of {InputSpec.Format(c)} FLOP, which {bad.Problem}", range, expected);
+            }
+
+            if (c < MinimumCurveCompute)
+            {
+                return new FieldError(Field, string.Create(CultureInfo.InvariantCulture, $"has a compute of {InputSpec.Format(c)} FLOP, below {MinimumCurveCompute} FLOP (one parameter on one token), where an isoFLOP curve is empty"), range, expected);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Golden-section search of a unimodal function of log N over [√(C/6)·1e-8, √(C/6)·1e8] ∩ [1, C/6]; also says
+    /// whether the minimum found lies on the edge of that window (within 1e-6 in ln N).
+    /// </summary>
+    private static (double Parameters, bool AtEdge) MinimizeOverParameters(Func<double, double> f, double perToken)
     {
         double center = Math.Log(Math.Sqrt(perToken));
         double lo = Math.Max(0, center - (8 * Math.Log(10)));
         double hi = Math.Min(Math.Log(perToken), center + (8 * Math.Log(10)));
+        (double windowLo, double windowHi) = (lo, hi);
         double ratio = (Math.Sqrt(5) - 1) / 2;
         double x1 = hi - (ratio * (hi - lo));
         double x2 = lo + (ratio * (hi - lo));
@@ -254,6 +313,8 @@ public static class LossCalculator
             }
         }
 
-        return Math.Exp((lo + hi) / 2);
+        double x = (lo + hi) / 2;
+        const double EdgeTolerance = 1e-6;
+        return (Math.Exp(x), x - windowLo < EdgeTolerance || windowHi - x < EdgeTolerance);
     }
 }

@@ -14,7 +14,8 @@ namespace Flopwise.Scaling;
 /// Kaplan et al. 2020, Table 6 and eq. 1.3: N_opt = 1.3e9·C^0.73 (non-embedding), D_opt = 2e10·C^0.27, loss
 /// L(C_min) = (3.1e8/C)^0.050, C in PF-days; 6·N·D = 1.81·C (the fits are separate).
 /// DeepSeek LLM 2024, eq. 1 and 4: M_opt = 0.1715·C^0.5243 FLOP per token, D_opt = 5.8316·C^0.4757, C = M·D;
-/// parameters ≈ M/6 (an approximation, flagged); η_opt and B_opt.
+/// M counts non-embedding FLOP per token, so parameters ≈ M/6 are non-embedding parameters (both flagged: non-embedding,
+/// approximate); η_opt and B_opt.
 /// Rule of thumb: D = m·N with C = 6·N·D, so N = √(C/(6·m)).
 /// Data-constrained: see <see cref="DataConstrained.Optimal"/>.</para>
 /// <para>Thread-safe.</para>
@@ -127,6 +128,7 @@ public static class OptimalAllocation
                         Parameters = m / 6,
                         Tokens = d,
                         ModelFlopPerToken = m,
+                        ParametersAreNonEmbedding = true,
                         ParametersAreApproximate = true,
                         LearningRate = law.LearningRateCoefficient is double lr && law.LearningRateExponent is double lre ? lr * Math.Pow(compute, lre) : null,
                         BatchSizeTokens = law.BatchSizeCoefficient is double bs && law.BatchSizeExponent is double bse ? bs * Math.Pow(compute, bse) : null,
@@ -150,18 +152,31 @@ public static class OptimalAllocation
     /// <summary>Evaluates the allocation at each compute of a decade sweep, other inputs as in <paramref name="template"/>.</summary>
     /// <param name="template">The other inputs; its <see cref="OptimalRequest.Compute"/> is ignored.</param>
     /// <param name="sweep">The compute values, in FLOP.</param>
-    /// <returns>One result per point, or the errors of the first point that fails.</returns>
-    public static Outcome<OptimalSweep> Sweep(OptimalRequest template, GeometricSweep sweep)
+    /// <param name="field">The input that gave the sweep, blamed for a compute out of range or a result that is not finite; default <c>sweep</c>.</param>
+    /// <returns>One result per point, or the errors of the first point that fails (a compute error on <paramref name="field"/>).</returns>
+    public static Outcome<OptimalSweep> Sweep(OptimalRequest template, GeometricSweep sweep, string field = "sweep")
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(sweep);
+        ArgumentNullException.ThrowIfNull(field);
+        string range = ScalingInputs.RangeText(sweep);
+        string expected = $"FROM:TO with every compute {ScalingInputs.Compute.Expected}";
+        foreach (double c in sweep.Points)
+        {
+            if (ScalingInputs.Compute.Check(c) is FieldError bad)
+            {
+                return Outcome<OptimalSweep>.Failure([new FieldError(field, $"has a compute of {InputSpec.Format(c)} FLOP, which {bad.Problem}", range, expected)]);
+            }
+        }
+
         var rows = new List<OptimalResult>(sweep.Points.Count);
         foreach (double c in sweep.Points)
         {
             Outcome<OptimalResult> row = Evaluate(template with { Compute = c });
             if (row.Value is null)
             {
-                return Outcome<OptimalSweep>.Failure(row.Errors);
+                return Outcome<OptimalSweep>.Failure(
+                    row.Errors.Select(e => e.Field == ScalingInputs.Compute.Name ? e with { Field = field, Got = range } : e).ToArray());
             }
 
             rows.Add(row.Value);

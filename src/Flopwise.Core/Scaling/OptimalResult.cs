@@ -41,7 +41,7 @@ public sealed record OptimalResult : ICalculationResult
                 new("parameters", Law.Form switch
                 {
                     LawForm.Kaplan => "Parameters N (non-embedding)",
-                    LawForm.DeepSeek => "Parameters N ≈ M/6 (approximate)",
+                    LawForm.DeepSeek => "Parameters N ≈ M/6 (non-embedding, approximate)",
                     _ => "Parameters N",
                 }, a.Parameters, "parameters"),
                 new("tokens", "Training tokens D", a.Tokens, "tokens"),
@@ -85,7 +85,10 @@ public sealed record OptimalResult : ICalculationResult
 
             if (a.ParametersAreNonEmbedding)
             {
-                fields.Add(ResultField.Boolean("parametersAreNonEmbedding", "Parameters are non-embedding (Kaplan)", true));
+                fields.Add(ResultField.Boolean(
+                    "parametersAreNonEmbedding",
+                    Law.Form == LawForm.DeepSeek ? "Parameters are non-embedding (M counts non-embedding FLOP)" : "Parameters are non-embedding (Kaplan)",
+                    true));
             }
 
             if (a.ParametersAreApproximate)

@@ -12,7 +12,9 @@ namespace Flopwise.Scaling;
 /// Hoffmann's printed constants (losses 2.1331 and 2.1405, training 1.20e22 and 1.08e22 FLOP, inference 2e10 and 6e9
 /// FLOP per token), and with the seed's own per-plan prices ($500K and $600K to train, 0.01¢ and 0.003¢ per request,
 /// 100B requests) $10.5M against $3.6M.</para>
-/// <para>With match-loss, every later plan's tokens are solved on the first plan's loss contour,
+/// <para>The loss is that of any law with one (<see cref="LossCalculator.Loss"/>: Chinchilla, Kaplan with N taken as
+/// non-embedding, Muennighoff without repetition); a power-form or DeepSeek law gives none.</para>
+/// <para>With match-loss (Chinchilla-form laws only), every later plan's tokens are solved on the first plan's loss contour,
 /// D = (B / (ℓ₁ − E − A·N^−α))^(1/β) (<see cref="PlanContour.TokensAt"/>), more or fewer than given, so that the
 /// plans are compared at equal quality; a plan with N ≤ N_min(ℓ₁) cannot reach ℓ₁ at all.</para>
 /// <para>Prices: a plan's own <c>training-usd</c>, <c>usd-per-request</c> or <c>usd-per-million-tokens</c>, else
@@ -177,26 +179,43 @@ public static class PlanComparison
         IReadOnlyList<PlanCandidate> plans = request.Plans;
         double[] tokens = plans.Select(p => p.Tokens).ToArray();
         ScalingLaw law = request.Law;
-        if (!law.IsChinchillaForm)
+        if (request.MatchLoss && !law.IsChinchillaForm)
         {
-            if (request.MatchLoss)
-            {
-                inputs.AddError(PlanNotes.RequireChinchilla(law, "--match-loss")!);
-                return (tokens, null);
-            }
+            inputs.AddError(PlanNotes.RequireChinchilla(law, "--match-loss")!);
+            return (tokens, null);
+        }
 
+        if (!law.HasLoss)
+        {
             inputs.Note(new Assumption
             {
                 Name = "loss",
                 Label = "Loss",
                 Text = "not derived",
-                Description = $"Law {law.Id} has no loss of the form E + A/N^α + B/D^β; the plans are compared on cost only.",
+                Description = $"Law {law.Id} predicts no loss, only a compute-optimal frontier; the plans are compared on cost only.",
                 IsDefault = true,
             });
             return (tokens, null);
         }
 
-        double firstLoss = law.ChinchillaLoss(plans[0].Parameters, plans[0].Tokens);
+        if (law.Form == LawForm.Muennighoff)
+        {
+            inputs.Note(ScalingNotes.MuennighoffWithoutRepetition(law, plans.Select((p, i) => ($"plan {i + 1}", p.Parameters, tokens[i])).ToArray()));
+        }
+        else if (law.Form == LawForm.Kaplan)
+        {
+            inputs.Note(new Assumption
+            {
+                Name = "lossParameters",
+                Label = "Parameters in the loss",
+                Text = "non-embedding",
+                Description = "Kaplan's L(N, D) counts non-embedding parameters: each plan's N is taken as such in its loss (training and inference FLOP use the same N).",
+                Source = law.Source,
+                IsDefault = true,
+            });
+        }
+
+        double firstLoss = LossCalculator.Loss(law, plans[0].Parameters, plans[0].Tokens);
         if (request.MatchLoss && plans.Count > 1)
         {
             PlanContour contour = PlanContour.Create(law, firstLoss);
@@ -227,7 +246,7 @@ public static class PlanComparison
             });
         }
 
-        return (tokens, plans.Select((p, i) => law.ChinchillaLoss(p.Parameters, tokens[i])).ToArray());
+        return (tokens, plans.Select((p, i) => LossCalculator.Loss(law, p.Parameters, tokens[i])).ToArray());
     }
 
     private static (double? Training, double? Inference)[]? Price(

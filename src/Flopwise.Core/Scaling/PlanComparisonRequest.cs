@@ -16,7 +16,7 @@ namespace Flopwise.Scaling;
 /// </remarks>
 public sealed record PlanComparisonRequest
 {
-    /// <summary>Gets the scaling law that gives each plan's loss (Chinchilla form for losses and <see cref="MatchLoss"/>).</summary>
+    /// <summary>Gets the scaling law that gives each plan's loss (any law with a loss; the Chinchilla form for <see cref="MatchLoss"/>).</summary>
     public required ScalingLaw Law { get; init; }
 
     /// <summary>Gets the plans, in the order given; the first is the reference for <see cref="MatchLoss"/>.</summary>

@@ -5,7 +5,7 @@ namespace Flopwise.Scaling;
 /// <summary>One plan of a comparison: its model, loss, FLOP, costs when priced, and its total relative to the cheapest.</summary>
 /// <remarks>
 /// Values that the inputs do not determine are <see langword="null"/> and left out of <see cref="Fields"/> (the same
-/// ones in every row): <see cref="Loss"/> without a Chinchilla-form law, <see cref="InferenceFlop"/> with requests but
+/// ones in every row): <see cref="Loss"/> with a law that predicts none (power form, DeepSeek), <see cref="InferenceFlop"/> with requests but
 /// no tokens per request, the costs without prices. Immutable and thread-safe.
 /// </remarks>
 public sealed record PlanComparisonRow : ICalculationResult
@@ -22,7 +22,7 @@ public sealed record PlanComparisonRow : ICalculationResult
     /// <summary>Gets a value indicating whether <see cref="Tokens"/> was solved for the first plan's loss.</summary>
     public bool TokensMatched { get; init; }
 
-    /// <summary>Gets the loss L(N, D) in nats per token, or <see langword="null"/> when the law has none of the Chinchilla form.</summary>
+    /// <summary>Gets the loss L(N, D) in nats per token, or <see langword="null"/> when the law predicts none.</summary>
     public double? Loss { get; init; }
 
     /// <summary>Gets the inference FLOP 2·N·I, or <see langword="null"/> when the inference tokens are unknown.</summary>

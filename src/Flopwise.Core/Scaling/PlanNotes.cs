@@ -29,20 +29,34 @@ internal static class PlanNotes
     {
         Name = "lawConstants",
         Label = "Law constants",
-        Text = law.IsChinchillaForm
-            ? $"E {Format(law.E)}, A {Format(law.A)}, B {Format(law.B)}, α {Format(law.Alpha)}, β {Format(law.Beta)}"
-            : $"{law.Form} form",
-        Description = law.IsChinchillaForm
-            ? $"{law.DisplayName}: L = E + A/N^α + B/D^β, N total parameters, D training tokens."
-            : $"{law.DisplayName}: no loss of the form E + A/N^α + B/D^β.",
+        Text = law.Form switch
+        {
+            _ when law.IsChinchillaForm => $"E {Format(law.E)}, A {Format(law.A)}, B {Format(law.B)}, α {Format(law.Alpha)}, β {Format(law.Beta)}",
+            LawForm.Muennighoff => $"E {Format(law.E)}, A {Format(law.A)}, B {Format(law.B)}, α {Format(law.Alpha)}, β {Format(law.Beta)}, R_D* {Format(law.RepeatedTokensDecay)}, R_N* {Format(law.RepeatedParametersDecay)}",
+            LawForm.Kaplan => $"α_N {Format(law.AlphaN)}, α_D {Format(law.AlphaD)}, N_c {Format(law.CriticalParameters)}, D_c {Format(law.CriticalTokens)}",
+            _ => $"{law.Form} form",
+        },
+        Description = law.Form switch
+        {
+            _ when law.IsChinchillaForm => $"{law.DisplayName}: L = E + A/N^α + B/D^β, N total parameters, D training tokens.",
+            LawForm.Muennighoff => $"{law.DisplayName}: L = E + A/N′^α + B/D′^β with no data repeated (D′ = D), N′ = N up to N*(D), N total parameters.",
+            LawForm.Kaplan => $"{law.DisplayName}: L(N, D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D, N non-embedding parameters, D training tokens.",
+            _ => $"{law.DisplayName}: no loss, only a compute-optimal frontier.",
+        },
         Source = law.Source,
         IsDefault = false,
     };
 
-    /// <summary>Returns the error for a law that is not of the Chinchilla form, or <see langword="null"/>.</summary>
+    /// <summary>Returns the error for a law that is not of the Chinchilla form, on the input that supplied it (<c>law</c> or <c>law-file</c>), or <see langword="null"/>.</summary>
     public static FieldError? RequireChinchilla(ScalingLaw law, string purpose) => law.IsChinchillaForm
         ? null
-        : new FieldError("law", $"has no loss of the form E + A/N^α + B/D^β, which {purpose} needs", law.Id, "a Chinchilla-form law: hoffmann, hoffmann-unrounded, epoch, or E=…,A=…,B=…,alpha=…,beta=…");
+        : new FieldError(
+            law.InputField,
+            $"has no loss of the form E + A/N^α + B/D^β, which {purpose} needs",
+            law.Id,
+            law.InputField == "law"
+                ? "a Chinchilla-form law: hoffmann, hoffmann-unrounded, epoch, or E=…,A=…,B=…,alpha=…,beta=…"
+                : "a law file of the chinchilla form (E, A, B, alpha, beta), or --law with a Chinchilla-form preset");
 
     /// <summary>
     /// Resolves the training price per FLOP from <c>--usd-per-training-flop</c>, or from <c>--gpu</c> with

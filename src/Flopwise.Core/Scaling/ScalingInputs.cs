@@ -58,6 +58,12 @@ public static class ScalingInputs
         Maximum = MaximumTokens,
     };
 
+    /// <summary>Formats the ends of a sweep for messages, e.g. <c>1e+10:1e+41</c>.</summary>
+    /// <param name="sweep">The sweep.</param>
+    /// <returns>FROM:TO in scientific notation.</returns>
+    internal static string RangeText(GeometricSweep sweep) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sweep.Points[0]:0.####e+00}:{sweep.Points[^1]:0.####e+00}");
+
     /// <summary>Gets the inputs of a loss, in the order of the help text.</summary>
     public static IReadOnlyList<InputSpec> LossInputs { get; } = [Parameters, Tokens, UniqueTokens];
 

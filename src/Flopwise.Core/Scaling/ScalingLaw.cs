@@ -32,6 +32,12 @@ public sealed record ScalingLaw
     /// <summary>Gets a value indicating whether the constants were derived (fitted to a table) rather than published.</summary>
     public bool IsDerived { get; init; }
 
+    /// <summary>
+    /// Gets the input that supplied the law, blamed in errors about it: <c>law</c> (a preset or inline constants, the
+    /// default) or <c>law-file</c> (set by <see cref="LawCatalog.ParseLawFile"/>).
+    /// </summary>
+    public string InputField { get; init; } = "law";
+
     /// <summary>Gets E, the irreducible loss (Chinchilla and Muennighoff forms).</summary>
     public double? E { get; init; }
 
@@ -163,9 +169,15 @@ public sealed record ScalingLaw
     }
 
     /// <summary>
-    /// Returns this law's E, A, B, α, β as a plain <see cref="LawForm.Chinchilla"/> law (for a Muennighoff law: its
-    /// loss and frontier when no data is repeated, U ≥ D); a Chinchilla-form law is returned as is.
+    /// Returns this law's E, A, B, α, β as a plain <see cref="LawForm.Chinchilla"/> law; a Chinchilla-form law is
+    /// returned as is.
     /// </summary>
+    /// <remarks>
+    /// For a Muennighoff law the frontier is the same, but the loss agrees only where neither decay applies: no data
+    /// repeated (U ≥ D) and N ≤ N*(D) = (D·G)^(β/α)·G, the compute-optimal size for D tokens (every point of the
+    /// compute-optimal frontier has N = N*(D)). Above N*(D) the excess-parameter decay R_N* raises the Muennighoff loss
+    /// even without repetition (see <see cref="DataConstrained.Loss"/>).
+    /// </remarks>
     /// <returns>The Chinchilla-form law, with the same id, name and source.</returns>
     /// <exception cref="InvalidOperationException">The law lacks one of E, A, B, α, β.</exception>
     public ScalingLaw AsChinchilla()

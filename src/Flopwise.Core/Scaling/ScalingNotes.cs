@@ -15,7 +15,7 @@ internal static class ScalingNotes
         Text = "grid from the Chinchilla-optimal split",
         Description = "The datablations README grid search (500 multipliers i in linspace(1.0001, 3), trying (N/i, D·i) and "
             + "(N·i, D/i) at constant N·D with U = min(U, D)), started from the Chinchilla-optimal split of C under the law's "
-            + "own E, A, B, α, β (6·N·D = C).",
+            + "own E, A, B, α, β (6·N·D = C), which is itself a candidate.",
         Source = "Muennighoff et al. 2023, arXiv 2305.16264; huggingface/datablations README, Parametric Fit",
         IsDefault = true,
     };
@@ -51,12 +51,61 @@ internal static class ScalingNotes
         InputSpec.Format(uniqueTokens),
         "--law hoffmann, hoffmann-unrounded, epoch, muennighoff or inline constants E=…,A=…,B=…,alpha=…,beta=…");
 
-    /// <summary>The error when a law without a loss is asked for one.</summary>
+    /// <summary>The error when a law without a loss is asked for one, on the input that supplied the law (<c>law</c> or <c>law-file</c>).</summary>
     public static FieldError NoLoss(ScalingLaw law) => new(
-        "law",
+        law.InputField,
         LawMessages.HasNoLoss(law.Id),
         law.Id,
-        "a law with a loss: hoffmann, hoffmann-unrounded, epoch, kaplan, muennighoff, or E=…,A=…,B=…,alpha=…,beta=…");
+        law.InputField == "law"
+            ? "a law with a loss: hoffmann, hoffmann-unrounded, epoch, kaplan, muennighoff, or E=…,A=…,B=…,alpha=…,beta=…"
+            : "a law file with a loss (\"form\": \"chinchilla\" with E, A, B, alpha, beta), or --law with a preset that has one");
+
+    /// <summary>
+    /// The note for a Muennighoff-form loss without unique tokens (U = D, nothing repeated): it equals the Chinchilla
+    /// form E + A/N^α + B/D^β only where N ≤ N*(D) = (D·G)^(β/α)·G; above, the excess-parameter decay R_N* still applies.
+    /// </summary>
+    /// <param name="law">A Muennighoff-form law.</param>
+    /// <param name="models">The (N, D) evaluated, with a name for each (e.g. <c>plan 2</c>), in order.</param>
+    /// <returns>The note, saying which models are above N*(D).</returns>
+    public static Assumption MuennighoffWithoutRepetition(ScalingLaw law, IReadOnlyList<(string Name, double Parameters, double Tokens)> models)
+    {
+        string[] above = models
+            .Where(m => m.Parameters > DataConstrained.OptimalParametersForTokens(law, m.Tokens))
+            .Select(m => m.Name)
+            .ToArray();
+        string rule = "No unique tokens given: U = D, nothing is repeated. The Muennighoff loss then equals the Chinchilla form "
+            + "E + A/N^α + B/D^β only where N ≤ N*(D) = (D·G)^(β/α)·G, the compute-optimal size for D tokens; above it the "
+            + "excess-parameter decay R_N* applies even without repetition (N′ < N), as in the datablations code.";
+        string text;
+        string description;
+        if (models.Count == 1)
+        {
+            (_, double n, double d) = models[0];
+            double nStar = DataConstrained.OptimalParametersForTokens(law, d);
+            text = above.Length == 0 ? "Chinchilla form (N ≤ N*(D))" : "excess parameters decay (N > N*(D))";
+            description = rule + $" Here N*(D) = {Significant(nStar)}, so "
+                + (above.Length == 0
+                    ? "the loss is the Chinchilla form's."
+                    : $"the loss is above the Chinchilla form's {Significant(law.AsChinchilla().ChinchillaLoss(n, d))}.");
+        }
+        else
+        {
+            text = above.Length == 0 ? "Chinchilla form (N ≤ N*(D))" : "excess parameters decay: " + string.Join(", ", above);
+            description = rule + (above.Length == 0
+                ? " Every model here has N ≤ N*(D): the losses are the Chinchilla form's."
+                : $" Above N*(D), with losses above the Chinchilla form's: {string.Join(", ", above)}.");
+        }
+
+        return new Assumption
+        {
+            Name = "withoutRepetition",
+            Label = "Muennighoff loss without repetition",
+            Text = text,
+            Description = description,
+            Source = "Muennighoff et al. 2023, arXiv 2305.16264; huggingface/datablations README",
+            IsDefault = true,
+        };
+    }
 
     /// <summary>Records how repeated data is treated.</summary>
     public static void NoteDataConstrained(ScalingLaw law, ResolvedInputs inputs)
@@ -90,9 +139,10 @@ internal static class ScalingNotes
                     + "(eq. 1.3) are separate fits: 6·N·D = 1.81·C on the frontier.";
                 break;
             case LawForm.DeepSeek:
-                text = "M FLOP per token; N ≈ M/6";
+                text = "M FLOP per token; N ≈ M/6, non-embedding";
                 description = "DeepSeek's model scale M counts non-embedding FLOP per token (attention included), C = M·D; "
-                    + "parameters are approximated as M/6, which ignores the attention FLOP.";
+                    + "parameters are approximated as M/6, which ignores the attention FLOP and, like M, counts non-embedding "
+                    + "parameters only.";
                 break;
             case LawForm.Power:
                 text = law.RuleTokensPerParameter is double m
@@ -120,4 +170,7 @@ internal static class ScalingNotes
             IsDefault = true,
         });
     }
+
+    private static string Significant(double value) =>
+        value.ToString("G6", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 }

@@ -74,4 +74,19 @@ public sealed class DataConstrainedTests
         AssertClose.Relative(a.StartParameters, a.Parameters, 0.01);
         Assert.False(a.AtGridEdge);
     }
+
+    [Fact]
+    public void GridSearch_NothingRepeated_KeepsTheStartItself()
+    {
+        // Given: 1e21 FLOP with far more unique tokens than needed: the Chinchilla-optimal start is the optimum
+        Allocation start = Muennighoff.AsChinchilla().ChinchillaOptimal(1e21);
+
+        DataConstrainedAllocation a = DataConstrained.Optimal(Muennighoff, 1e21, 1e15);
+
+        // Then: the start (2.91509e9), not its nearest grid neighbour (2.91480e9 at i = 1.0001)
+        Assert.Equal(start.Parameters, a.Parameters);
+        Assert.Equal(start.Tokens, a.Tokens);
+        Assert.Equal(2.91509e9, a.Parameters, 0.000005e9);
+        Assert.False(a.AtGridEdge);
+    }
 }

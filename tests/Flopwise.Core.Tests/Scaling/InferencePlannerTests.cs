@@ -315,4 +315,15 @@ public class InferencePlannerTests
         Assert.StartsWith("sweep-inference: cannot be combined with --inference-tokens", withTokens.ToString(), StringComparison.Ordinal);
         Assert.StartsWith("sweep-inference: has an inference volume that must be at most 1e+30 (got 1e+29:1e+31;", tooLarge.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Evaluate_ReferenceLossAboveTheTargetLossBound_IsAnErrorOnReferenceParams()
+    {
+        // Given: a 1-parameter, 1-token reference model, whose loss under hoffmann is 818.79 (--target-loss stops at 100)
+        Outcome<PlanResult> outcome = InferencePlanner.Evaluate(new PlanRequest { Law = Hoffmann, ReferenceParameters = 1, ReferenceTokens = 1, InferenceTokens = 1e12 });
+
+        Assert.Equal(
+            "reference-params: gives a reference loss L(1, 1) = 818.79 under hoffmann, which as a target loss must be at most 100 (got 1; expected a reference model whose loss is a valid --target-loss: a number > 0 and <= 100 (nats/token))",
+            outcome.Errors[0].ToString());
+    }
 }

@@ -207,4 +207,88 @@ public sealed class LawCatalogTests
 
         Assert.Equal("catalog: laws.json: law id 'x' appears more than once (got x; expected unique ids)", outcome.Errors[0].ToString());
     }
+
+    [Theory]
+    [InlineData("e=0.5267228,a=6.0073404,b=6.0179186,alpha=0.33917084,beta=0.2849083", "e")]
+    [InlineData("E=1.69,a=406.4,B=410.7,alpha=0.34,beta=0.28", "a")]
+    [InlineData("E=1.69,A=406.4,b=410.7,alpha=0.34,beta=0.28", "b")]
+    public void ParseInline_LowerCaseABE_AreRejectedAsLogSpaceConstants(string text, string key)
+    {
+        // Given: REFERENCE's and Epoch's log-space a, b, e typed as keys (once read as A, B, E: loss 0.53)
+        Outcome<ScalingLaw> outcome = LawCatalog.ParseInline(text);
+
+        // Then: an error on law with the hint, not a silently different law
+        Assert.False(outcome.IsValid);
+        Assert.StartsWith(
+            $"law: has the key '{key}', but E, A, B are case-sensitive and a, b, e are the log-space constants: give A, B, E, or logA, logB, logE (got {text}",
+            outcome.Errors[0].ToString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParseInline_LogSpaceKeys_EqualTheUnroundedPreset()
+    {
+        ScalingLaw law = LawCatalog.ParseInline("logE=0.5267228,logA=6.0073404,logB=6.0179186,alpha=0.33917084,beta=0.2849083").GetValueOrThrow();
+        ScalingLaw preset = LawCatalog.Default.Find("hoffmann-unrounded")!;
+
+        Assert.Equal((preset.E, preset.A, preset.B), (law.E, law.A, law.B));
+        Assert.Equal(Math.Exp(6.0073404), law.A);
+    }
+
+    [Theory]
+    [InlineData("E=1,A=1e-300,B=1,alpha=0.3,beta=0.3", "law: has A=1e-300, B=1, alpha=0.3, beta=0.3, which make the frontier constant G = (α·A/(β·B))^(1/(α+β)) 0 (it underflows) (got")]
+    [InlineData("E=1,A=1,B=1e-300,alpha=0.3,beta=0.3", "law: has A=1, B=1e-300, alpha=0.3, beta=0.3, which make the frontier constant G = (α·A/(β·B))^(1/(α+β)) infinite (it overflows) (got")]
+    [InlineData("E=1,A=1e308,B=1,alpha=2,beta=0.3", "law: has A=1e+308, B=1, alpha=2, beta=0.3, which make the frontier constant G = (α·A/(β·B))^(1/(α+β)) infinite (it overflows) (got")]
+    public void ParseInline_ConstantsWhoseFrontierIsZeroOrInfinite_AreAnErrorOnLaw(string text, string start)
+    {
+        Outcome<ScalingLaw> outcome = LawCatalog.ParseInline(text);
+
+        Assert.False(outcome.IsValid);
+        Assert.StartsWith(start, outcome.Errors[0].ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("expected " + "constants whose compute-optimal frontier N_opt = G·(C/6)^a, D_opt = (C/6)^b/G has a finite G > 0 (α·A and β·B within about 300 orders of magnitude of each other))", outcome.Errors[0].ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("logE=0.5,logA=-1000,logB=6,alpha=0.3,beta=0.3", "law: has logA=-1000, which makes A = exp(logA) 0 (it underflows)")]
+    [InlineData("logE=1000,logA=6,logB=6,alpha=0.3,beta=0.3", "law: has logE=1000, which makes E = exp(logE) infinite (it overflows)")]
+    [InlineData("E=1.69,A=406.4,logA=6,B=410.7,alpha=0.34,beta=0.28", "law: gives both A and logA")]
+    public void ParseInline_BadLogSpaceConstant_NamesIt(string text, string start)
+    {
+        Outcome<ScalingLaw> outcome = LawCatalog.ParseInline(text);
+
+        Assert.False(outcome.IsValid);
+        Assert.StartsWith(start + " (got " + text, outcome.Errors[0].ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"form": "chinchilla", "logE": 0.5, "logA": -1000, "logB": 6, "alpha": 0.3, "beta": 0.3}""", "law-file: law.json: key 'logA' makes A = exp(logA) 0 (it underflows) (got -1000; expected a natural logarithm between -708 and 709)")]
+    [InlineData("""{"form": "chinchilla", "logE": 1000, "logA": 6, "logB": 6, "alpha": 0.3, "beta": 0.3}""", "law-file: law.json: key 'logE' makes E = exp(logE) infinite (it overflows) (got 1000; expected a natural logarithm below 709)")]
+    [InlineData("""{"form": "chinchilla", "E": 1, "A": 2, "logA": 1, "B": 3, "alpha": 0.3, "beta": 0.3}""", "law-file: law.json: key 'logA' is given with 'A' (got A and logA; expected either 'A' or 'logA' (its natural logarithm))")]
+    [InlineData("""{"form": "chinchilla", "E": 1, "A": 1e-300, "B": 1, "alpha": 0.3, "beta": 0.3}""", "law-file: law.json: keys 'A' and 'B' make the frontier constant G = (α·A/(β·B))^(1/(α+β)) 0 (it underflows) (got A=1e-300, B=1, alpha=0.3, beta=0.3; expected constants whose")]
+    [InlineData("""{"form": "muennighoff", "E": 1, "logA": 1, "B": 1e300, "alpha": 0.3, "beta": 0.3, "repeatedTokensDecay": 15, "repeatedParametersDecay": 5}""", "law-file: law.json: keys 'logA' and 'B' make the frontier constant G = (α·A/(β·B))^(1/(α+β)) 0 (it underflows)")]
+    public void ParseLawFile_ConstantsThatAreZeroOrInfinite_AreAnErrorNamingTheKey(string json, string start)
+    {
+        Outcome<ScalingLaw> outcome = LawCatalog.ParseLawFile(json, "law.json");
+
+        Assert.False(outcome.IsValid);
+        Assert.StartsWith(start, outcome.Errors[0].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParseLawFile_RemembersItCameFromTheFile_AndErrorsBlameLawFile()
+    {
+        const string power = """{"form": "power", "parametersCoefficient": 0.1, "parametersExponent": 0.5, "tokensCoefficient": 1.6, "tokensExponent": 0.5}""";
+        ScalingLaw law = LawCatalog.ParseLawFile(power, "power.json").GetValueOrThrow();
+
+        Assert.Equal("law-file", law.InputField);
+        Assert.Equal("law", LawCatalog.ParseInline("E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28").GetValueOrThrow().InputField);
+        Assert.Equal("law-file", LossCalculator.Evaluate(new LossRequest { Law = law, Parameters = 1e9, Tokens = 1e10 }).Errors[0].Field);
+        Assert.Equal("law-file", InferencePlanner.Evaluate(new PlanRequest { Law = law, TargetLoss = 2.5, InferenceTokens = 1e12 }).Errors[0].Field);
+    }
+
+    [Fact]
+    public void Default_EveryPreset_HasAFiniteFrontier()
+    {
+        Assert.All(LawCatalog.Default.All, l => Assert.Null(LawCatalog.FrontierProblem(l)));
+    }
 }

@@ -166,4 +166,66 @@ public sealed class LossCalculatorTests
 
         Assert.Equal("law", LossCalculator.IsoFlop(Law("deepseek"), sweep, null, []).Errors[0].Field);
     }
+
+    [Fact]
+    public void Evaluate_MuennighoffWithoutRepetitionAboveNStar_IsAboveTheChinchillaFormAndSaysSo()
+    {
+        // Given: 100B parameters on 100B tokens, far above N*(100B) = 5.10B
+        ScalingLaw muennighoff = Law("muennighoff");
+
+        LossResult result = LossCalculator.Evaluate(new LossRequest { Law = muennighoff, Parameters = 100e9, Tokens = 100e9 }).GetValueOrThrow();
+
+        // Then: the excess-parameter decay applies without repetition (2.16913 against 2.13438), and the note says so
+        Assert.Equal(2.16913, result.Loss, 0.000005);
+        Assert.Equal(2.13438, muennighoff.AsChinchilla().ChinchillaLoss(100e9, 100e9), 0.000005);
+        Assumption note = Assert.Single(result.Assumptions, a => a.Name == "withoutRepetition");
+        Assert.Equal("excess parameters decay (N > N*(D))", note.Text);
+        Assert.Contains("N*(D) = 5.09865e+09", note.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_MuennighoffWithoutRepetitionBelowNStar_SaysItIsTheChinchillaForm()
+    {
+        LossResult result = LossCalculator.Evaluate(new LossRequest { Law = Law("muennighoff"), Parameters = 1e9, Tokens = 100e9 }).GetValueOrThrow();
+
+        Assert.Equal(Law("muennighoff").AsChinchilla().ChinchillaLoss(1e9, 100e9), result.Loss, 12);
+        Assert.Equal("Chinchilla form (N ≤ N*(D))", Assert.Single(result.Assumptions, a => a.Name == "withoutRepetition").Text);
+    }
+
+    [Theory]
+    [InlineData("1e-10:1e1", "compute-range: has a compute of 1e-10 FLOP, below 6 FLOP (one parameter on one token), where an isoFLOP curve is empty (got 1e-10:1e+01; expected FROM:TO with every compute >= 6 and <= 1e+40 FLOP)")]
+    [InlineData("1e200:1e300", "compute-range: has a compute of 1e+200 FLOP, which must be at most 1e+40 (got 1e+200:1e+300; expected FROM:TO with every compute >= 6 and <= 1e+40 FLOP)")]
+    public void IsoFlop_ComputeOutOfRange_IsAnErrorOnComputeRange(string range, string message)
+    {
+        GeometricSweep sweep = GeometricSweep.Parse("compute-range", range, out _)!;
+
+        Outcome<IsoFlopCurves> outcome = LossCalculator.IsoFlop(Law("kaplan"), sweep, null, []);
+
+        Assert.Equal(message, outcome.Errors[0].ToString());
+    }
+
+    [Fact]
+    public void IsoFlop_MinimumOnTheWindowEdge_IsFlagged()
+    {
+        // Given: 6 FLOP (one parameter on one token: the window is the single point N = 1) and 1e20 FLOP (interior)
+        GeometricSweep sweep = GeometricSweep.Parse("compute-range", "6:6e20", out _)!;
+
+        IsoFlopCurves curves = LossCalculator.IsoFlop(Law("hoffmann"), sweep, null, []).GetValueOrThrow();
+
+        Assert.True(curves.Rows[0].MinimumAtWindowEdge);
+        Assert.False(curves.Rows[^1].MinimumAtWindowEdge);
+        Assert.Equal("6 FLOP", Assert.Single(curves.Assumptions, a => a.Name == "minimumAtWindowEdge").Text);
+        Assert.Contains(curves.Rows[0].Fields, f => f.Key == "minimumAtWindowEdge" && f.Value == 1);
+    }
+
+    [Fact]
+    public void IsoFlop_InteriorMinima_HaveNoEdgeNote()
+    {
+        GeometricSweep sweep = GeometricSweep.Parse("compute-range", "1e18:1e40", out _)!;
+
+        IsoFlopCurves curves = LossCalculator.IsoFlop(Law("kaplan"), sweep, null, []).GetValueOrThrow();
+
+        Assert.All(curves.Rows, r => Assert.False(r.MinimumAtWindowEdge));
+        Assert.DoesNotContain(curves.Assumptions, a => a.Name == "minimumAtWindowEdge");
+    }
 }

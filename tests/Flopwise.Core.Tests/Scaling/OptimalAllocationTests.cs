@@ -124,4 +124,27 @@ public sealed class OptimalAllocationTests
 
         AssertClose.Relative(law.ChinchillaOptimal(3e25).Parameters, g * Math.Pow(3e25, a), 1e-12);
     }
+
+    [Fact]
+    public void Compute_DeepSeek_ParametersAreNonEmbeddingAndApproximate()
+    {
+        OptimalResult result = OptimalAllocation.Evaluate(new OptimalRequest { Law = Law("deepseek"), Compute = 1e24 }).GetValueOrThrow();
+
+        Assert.True(result.Allocation.ParametersAreNonEmbedding);
+        Assert.True(result.Allocation.ParametersAreApproximate);
+        Assert.Equal("Parameters N ≈ M/6 (non-embedding, approximate)", result.Fields.Single(f => f.Key == "parameters").Label);
+        Assert.Contains(result.Fields, f => f.Key == "parametersAreNonEmbedding" && f.Value == 1);
+    }
+
+    [Fact]
+    public void Sweep_ComputeAboveTheMaximum_IsAnErrorOnTheSweep()
+    {
+        GeometricSweep sweep = GeometricSweep.Parse("sweep", "1e10:1e41", out _)!;
+
+        Outcome<OptimalSweep> outcome = OptimalAllocation.Sweep(new OptimalRequest { Law = Law("epoch") }, sweep);
+
+        Assert.Equal(
+            "sweep: has a compute of 1e+41 FLOP, which must be at most 1e+40 (got 1e+10:1e+41; expected FROM:TO with every compute a number > 0 and <= 1e+40 (FLOP))",
+            outcome.Errors[0].ToString());
+    }
 }

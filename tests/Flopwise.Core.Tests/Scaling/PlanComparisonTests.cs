@@ -167,4 +167,50 @@ public class PlanComparisonTests
         string message = outcome.Errors[0].ToString();
         Assert.True(message.StartsWith(expectedStart, StringComparison.Ordinal), message);
     }
+
+    [Theory]
+    [InlineData("muennighoff")]
+    [InlineData("kaplan")]
+    public void Compare_LawWithANonChinchillaLoss_GivesEachPlansLoss(string id)
+    {
+        ScalingLaw law = LawCatalog.Default.Find(id)!;
+
+        PlanComparisonResult result = Compare(new PlanComparisonRequest { Law = law, Plans = [Plan("10B:200B"), Plan("3B:600B")] });
+
+        Assert.Equal(LossCalculator.Loss(law, 10e9, 200e9), result.Rows[0].Loss);
+        Assert.Equal(LossCalculator.Loss(law, 3e9, 600e9), result.Rows[1].Loss);
+        Assert.Contains(result.Rows[0].Fields, f => f.Key == "loss");
+        Assert.DoesNotContain(result.Assumptions, a => a.Name == "loss");
+    }
+
+    [Fact]
+    public void Compare_MuennighoffAboveNStar_SaysWhichPlansDecay()
+    {
+        PlanComparisonResult result = Compare(new PlanComparisonRequest { Law = LawCatalog.Default.Find("muennighoff")!, Plans = [Plan("10B:200B"), Plan("100B:100B")] });
+
+        Assert.Equal("excess parameters decay: plan 2", Assert.Single(result.Assumptions, a => a.Name == "withoutRepetition").Text);
+        Assert.Equal(2.16913, result.Rows[1].Loss!.Value, 0.000005);
+    }
+
+    [Fact]
+    public void Compare_MatchLossWithKaplan_IsStillAnErrorOnLaw()
+    {
+        Outcome<PlanComparisonResult> outcome = PlanComparison.Evaluate(new PlanComparisonRequest
+        {
+            Law = LawCatalog.Default.Find("kaplan")!,
+            Plans = [Plan("10B:200B"), Plan("3B:600B")],
+            MatchLoss = true,
+        });
+
+        Assert.StartsWith("law: has no loss of the form E + A/N^α + B/D^β, which --match-loss needs (got kaplan", outcome.Errors[0].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_FrontierOnlyLaw_HasNoLossAndSaysWhy()
+    {
+        PlanComparisonResult result = Compare(new PlanComparisonRequest { Law = LawCatalog.Default.Find("deepseek")!, Plans = [Plan("10B:200B"), Plan("3B:600B")] });
+
+        Assert.Null(result.Rows[0].Loss);
+        Assert.Contains("predicts no loss", Assert.Single(result.Assumptions, a => a.Name == "loss").Description, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,46 @@
+using System.Text;
+using Flopwise.Fitting;
+using Flopwise.Inputs;
+
+namespace Flopwise.Cli.Commands;
+
+/// <summary>Opens the runs file of <c>flopwise fit</c> and reads it with <see cref="RunTable.Parse"/>; every failure names the file (exit 2).</summary>
+internal static class FitInput
+{
+    private const int BufferSize = 1 << 16;
+
+    public static RunTable Read(string path, RunTableOptions options)
+    {
+        string name = InputOptions.Quote(path);
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{name}: is a directory, not a CSV file");
+        }
+
+        Outcome<RunTable> outcome;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize);
+            outcome = RunTable.Parse(reader, name, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            string why = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "does not exist",
+                UnauthorizedAccessException => "cannot be read (permission denied)",
+                _ => "cannot be read (" + e.Message.ReplaceLineEndings(" ") + ")",
+            };
+            throw new UsageException($"{name}: {why}", e);
+        }
+
+        if (outcome.Value is { } table)
+        {
+            return table;
+        }
+
+        FieldError error = outcome.Errors[0];
+        throw error.Field == RunTable.FileField ? new UsageException(error.Problem) : UsageException.From(error);
+    }
+}

@@ -1,0 +1,325 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Flopwise.Cli.Rendering;
+using Flopwise.Fitting;
+using Flopwise.Reporting;
+using Spectre.Console;
+
+namespace Flopwise.Cli.Commands;
+
+/// <summary>One <c>flopwise fit</c> run: fits the table, then writes the table, the JSON and the plot.</summary>
+internal sealed class FitRun(CliContext context, string path, FitMethod method, RunTable table, int? resamples, int seed, int? computeBins)
+{
+    private const double Delta = 1e-3;
+
+    private string MethodName => method.ToString().ToLowerInvariant();
+
+    private string LawName => Path.GetFileNameWithoutExtension(path) is { Length: > 0 } stem ? stem + "-fit" : "fit";
+
+    private string Source =>
+        string.Create(CultureInfo.InvariantCulture, $"flopwise fit {Path.GetFileName(path)} --method {MethodName}: {table.Count} runs")
+        + (table.DroppedRows > 0 ? string.Create(CultureInfo.InvariantCulture, $", {table.DroppedRows} highest-loss rows dropped") : string.Empty)
+        + (method == FitMethod.IsoFlop ? string.Empty : ", Huber delta 1e-3 in log-loss space");
+
+    public void Execute(OutputFormat format, string? plotPath)
+    {
+        FitData data = table.ToFitData();
+        if (method == FitMethod.IsoFlop)
+        {
+            IsoFlopFit iso = Fit.IsoFlop(data, computeBins);
+            WriteIsoFlop(format, iso);
+            return;
+        }
+
+        ChinchillaFit fit;
+        using (FitProgress? progress = FitProgress.Create(context, "fitting  "))
+        {
+            fit = method == FitMethod.Likelihood ? Fit.Likelihood(data, Delta) : Fit.Huber(data, Delta, progress);
+        }
+
+        if (!double.IsFinite(fit.E) || !double.IsFinite(fit.A) || !double.IsFinite(fit.B) || !double.IsFinite(fit.Alpha) || !double.IsFinite(fit.Beta))
+        {
+            throw new UsageException($"{table.FileName}: no start of the fit converged to finite constants (exit: {fit.ExitReason}); the runs may not follow L = E + A/N^alpha + B/D^beta");
+        }
+
+        BootstrapFit? boot = null;
+        if (resamples is int n)
+        {
+            using FitProgress? progress = FitProgress.Create(context, "bootstrap");
+            boot = Fit.Bootstrap(data, n, seed, Delta, progress);
+        }
+
+        if (plotPath is not null)
+        {
+            CommandOutput.SavePlot(context, format, table.ObservedVsFittedChart(fit), plotPath);
+        }
+
+        if (format == OutputFormat.Json)
+        {
+            context.Output.WriteLine(FitCommand.Json(ChinchillaJson(fit, boot)));
+        }
+        else
+        {
+            WriteChinchillaTable(fit, boot);
+        }
+    }
+
+    private JsonObject ChinchillaJson(ChinchillaFit fit, BootstrapFit? boot)
+    {
+        var root = new JsonObject
+        {
+            ["law"] = new JsonObject
+            {
+                ["name"] = LawName,
+                ["form"] = "chinchilla",
+                ["E"] = fit.E,
+                ["A"] = fit.A,
+                ["B"] = fit.B,
+                ["alpha"] = fit.Alpha,
+                ["beta"] = fit.Beta,
+                ["source"] = Source,
+            },
+            ["method"] = MethodName,
+            ["objective"] = Number(fit.Objective),
+            ["starts"] = fit.Starts,
+            ["convergedStarts"] = fit.ConvergedStarts,
+            ["exitReason"] = ExitName(fit.ExitReason),
+            ["iterations"] = fit.Iterations,
+            ["parametersExponent"] = Number(fit.ParametersExponent),
+            ["tokensExponent"] = Number(fit.TokensExponent),
+            ["parametersCoefficient"] = Number(fit.ParametersCoefficient),
+            ["hoffmannG"] = Number(fit.HoffmannG),
+        };
+        if (fit.LogSigma is double s)
+        {
+            root["logSigma"] = Number(s);
+        }
+
+        if (fit.LogLikelihood is double ll)
+        {
+            root["logLikelihood"] = Number(ll);
+        }
+
+        AddRows(root);
+        if (boot is not null)
+        {
+            root["bootstrap"] = new JsonObject { ["resamples"] = boot.Resamples, ["converged"] = boot.Converged, ["seed"] = boot.Seed };
+            var se = new JsonObject();
+            foreach ((string key, double value) in boot.StandardErrors)
+            {
+                se[key] = Number(value);
+            }
+
+            var ci = new JsonObject();
+            foreach ((string key, (double low, double high)) in boot.Ci95)
+            {
+                ci[key] = new JsonObject { ["low"] = Number(low), ["high"] = Number(high) };
+            }
+
+            root["standardErrors"] = se;
+            root["ci95"] = ci;
+        }
+
+        root["assumptions"] = Assumptions(fit, boot);
+        return root;
+    }
+
+    private void WriteChinchillaTable(ChinchillaFit fit, BootstrapFit? boot)
+    {
+        IAnsiConsole console = TableOutput.CreateConsole(context.Output, context.IsTerminal);
+        string objective = method == FitMethod.Likelihood ? "Objective (negative log-likelihood)" : "Objective (summed Huber, delta 1e-3)";
+        var fields = new List<ResultField>
+        {
+            new("E", "E (irreducible loss)", fit.E, "nats/token"),
+            new("A", "A", fit.A, string.Empty),
+            new("alpha", "alpha (parameters exponent)", fit.Alpha, string.Empty),
+            new("B", "B", fit.B, string.Empty),
+            new("beta", "beta (tokens exponent)", fit.Beta, string.Empty),
+            new("parametersExponent", "N_opt ∝ C^a: a = beta/(alpha+beta)", fit.ParametersExponent, string.Empty),
+            new("tokensExponent", "D_opt ∝ C^b: b = alpha/(alpha+beta)", fit.TokensExponent, string.Empty),
+            new("parametersCoefficient", "N_opt = coefficient·C^a (C in FLOP)", fit.ParametersCoefficient, string.Empty),
+            new("hoffmannG", "N_opt = G·(C/6)^a: G (Hoffmann §3.3)", fit.HoffmannG, string.Empty),
+            new("objective", objective, fit.Objective, string.Empty),
+        };
+        if (fit.LogSigma is double s)
+        {
+            fields.Add(new ResultField("logSigma", "log sigma (residual scale)", s, string.Empty));
+        }
+
+        fields.Add(new ResultField("starts", "Starts", fit.Starts, string.Empty));
+        fields.Add(new ResultField("convergedStarts", "Converged starts", fit.ConvergedStarts, string.Empty));
+        fields.Add(new ResultField("rows", "Runs fitted", table.Count, string.Empty));
+        TableOutput.Write(console, $"Chinchilla fit ({MethodName}) of {Path.GetFileName(path)}", new View(fields, Assumptions(fit, boot, forTable: true)));
+        if (boot is not null)
+        {
+            var t = new Table().Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Bootstrap: {boot.Converged} of {boot.Resamples} resamples converged (seed {boot.Seed})")))
+                .AddColumn("Constant").AddColumn(new TableColumn("Standard error").RightAligned())
+                .AddColumn(new TableColumn("95% low").RightAligned()).AddColumn(new TableColumn("95% high").RightAligned());
+            foreach ((string key, double se) in boot.StandardErrors)
+            {
+                (double low, double high) = boot.Ci95.TryGetValue(key, out var ci) ? ci : (double.NaN, double.NaN);
+                t.AddRow(new Text(key), new Text(NumberDisplay.Format(se)), new Text(NumberDisplay.Format(low)), new Text(NumberDisplay.Format(high)));
+            }
+
+            console.Write(t);
+        }
+
+        WriteWarnings(console, table.Warnings);
+    }
+
+    private void WriteIsoFlop(OutputFormat format, IsoFlopFit iso)
+    {
+        var warnings = table.Warnings.Concat(iso.Warnings).ToList();
+        if (format == OutputFormat.Json)
+        {
+            var root = new JsonObject
+            {
+                ["law"] = new JsonObject
+                {
+                    ["name"] = LawName,
+                    ["form"] = "power",
+                    ["parametersCoefficient"] = Number(iso.ParametersCoefficient),
+                    ["parametersExponent"] = Number(iso.ParametersExponent),
+                    ["tokensCoefficient"] = Number(iso.TokensCoefficient),
+                    ["tokensExponent"] = Number(iso.TokensExponent),
+                    ["computeUnit"] = "flop",
+                    ["source"] = Source,
+                },
+                ["method"] = MethodName,
+                ["budgetsUsed"] = iso.Budgets,
+                ["parametersExponentCi95"] = new JsonObject { ["low"] = Number(iso.ParametersExponentCi95.Low), ["high"] = Number(iso.ParametersExponentCi95.High) },
+                ["tokensExponentCi95"] = new JsonObject { ["low"] = Number(iso.TokensExponentCi95.Low), ["high"] = Number(iso.TokensExponentCi95.High) },
+            };
+            var budgets = new JsonArray();
+            foreach (IsoFlopBudget b in iso.BudgetRows)
+            {
+                budgets.Add(new JsonObject
+                {
+                    ["computeFlop"] = Number(b.Compute),
+                    ["runs"] = b.Runs,
+                    ["minParameters"] = Number(b.MinParameters),
+                    ["maxParameters"] = Number(b.MaxParameters),
+                    ["optimalParameters"] = Number(b.OptimalParameters),
+                    ["optimalTokens"] = Number(b.OptimalTokens),
+                    ["minimumLoss"] = Number(b.MinimumLoss),
+                    ["used"] = b.Used,
+                    ["reason"] = b.Reason,
+                });
+            }
+
+            root["budgets"] = budgets;
+            AddRows(root);
+            root["warnings"] = new JsonArray(iso.Warnings.Select(w => (JsonNode?)JsonValue.Create(w)).ToArray());
+            root["assumptions"] = new JsonArray(Assumption("method", "Method", "isoflop: a parabola of loss against log N per compute budget; log N_opt and log D_opt regressed on log C"));
+            context.Output.WriteLine(FitCommand.Json(root));
+            return;
+        }
+
+        IAnsiConsole console = TableOutput.CreateConsole(context.Output, context.IsTerminal);
+        var fields = new List<ResultField>
+        {
+            new("parametersExponent", "N_opt = G·C^a: a", iso.ParametersExponent, string.Empty),
+            new("parametersCoefficient", "G", iso.ParametersCoefficient, string.Empty),
+            new("tokensExponent", "D_opt = H·C^b: b", iso.TokensExponent, string.Empty),
+            new("tokensCoefficient", "H", iso.TokensCoefficient, string.Empty),
+            new("aLow", "a: 95% low", iso.ParametersExponentCi95.Low, string.Empty),
+            new("aHigh", "a: 95% high", iso.ParametersExponentCi95.High, string.Empty),
+            new("bLow", "b: 95% low", iso.TokensExponentCi95.Low, string.Empty),
+            new("bHigh", "b: 95% high", iso.TokensExponentCi95.High, string.Empty),
+            new("budgets", "Budgets used", iso.Budgets, string.Empty),
+            new("rows", "Runs", table.Count, string.Empty),
+        };
+        var notes = table.Notes.Select((n, i) => new Assumption { Name = "note" + i, Label = "Data", Text = n, Description = n }).ToList();
+        TableOutput.Write(console, $"IsoFLOP frontier (Approach 2) of {Path.GetFileName(path)}", new View(fields, notes));
+        var t = new Table().Title("Budgets").AddColumn(new TableColumn("Compute (FLOP)").RightAligned()).AddColumn(new TableColumn("Runs").RightAligned())
+            .AddColumn(new TableColumn("N_opt").RightAligned()).AddColumn(new TableColumn("D_opt").RightAligned()).AddColumn(new TableColumn("Min loss").RightAligned()).AddColumn("Used");
+        foreach (IsoFlopBudget b in iso.BudgetRows)
+        {
+            t.AddRow(
+                new Text(NumberDisplay.Format(b.Compute)),
+                new Text(b.Runs.ToString(CultureInfo.InvariantCulture)),
+                new Text(b.OptimalParameters is double p ? NumberDisplay.Format(p) : "—"),
+                new Text(b.OptimalTokens is double d ? NumberDisplay.Format(d) : "—"),
+                new Text(b.MinimumLoss is double l ? NumberDisplay.Format(l) : "—"),
+                new Text(b.Used ? "yes" : "no: " + (b.Reason ?? string.Empty)));
+        }
+
+        console.Write(t);
+        WriteWarnings(console, warnings);
+    }
+
+    private static void WriteWarnings(IAnsiConsole console, IReadOnlyList<string> warnings)
+    {
+        foreach (string warning in warnings)
+        {
+            console.Write(new Text("Warning: " + warning));
+            console.WriteLine();
+        }
+    }
+
+    private void AddRows(JsonObject root)
+    {
+        root["rows"] = table.Count;
+        root["rowsRead"] = table.RowsRead;
+        root["droppedRows"] = table.DroppedRows;
+        root["skippedRows"] = table.SkippedRows;
+        root["notes"] = new JsonArray(table.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
+        if (method != FitMethod.IsoFlop)
+        {
+            root["warnings"] = new JsonArray(table.Warnings.Select(w => (JsonNode?)JsonValue.Create(w)).ToArray());
+        }
+    }
+
+    private JsonArray Assumptions(ChinchillaFit fit, BootstrapFit? boot)
+    {
+        var list = new JsonArray(
+            Assumption("method", "Method", method == FitMethod.Likelihood
+                ? "likelihood: maximum likelihood with Huber-shaped residual density (Epoch), BFGS from Hoffmann's estimate"
+                : "huber: summed Huber loss of log-loss residuals, L-BFGS from Hoffmann's 4500-start grid, best converged start"),
+            new JsonObject { ["name"] = "huberDelta", ["label"] = "Huber delta", ["value"] = Delta, ["isDefault"] = true },
+            Assumption("exitReason", "Exit of the best start", ExitName(fit.ExitReason)));
+        if (boot is not null)
+        {
+            list.Add(new JsonObject { ["name"] = "seed", ["label"] = "Bootstrap seed", ["value"] = boot.Seed, ["isDefault"] = seed == 0 });
+        }
+
+        return list;
+    }
+
+    private List<Assumption> Assumptions(ChinchillaFit fit, BootstrapFit? boot, bool forTable)
+    {
+        _ = forTable;
+        var list = new List<Assumption>
+        {
+            new() { Name = "method", Label = "Method", Text = MethodName, Description = "fit method" },
+            new() { Name = "huberDelta", Label = "Huber delta", Value = Delta, Description = "Huber delta", IsDefault = true },
+            new() { Name = "exitReason", Label = "Exit of the best start", Text = ExitName(fit.ExitReason), Description = "exit" },
+        };
+        if (boot is not null)
+        {
+            list.Add(new Assumption { Name = "seed", Label = "Bootstrap seed", Value = boot.Seed, Description = "seed", IsDefault = seed == 0 });
+        }
+
+        list.AddRange(table.Notes.Select((n, i) => new Assumption { Name = "note" + i.ToString(CultureInfo.InvariantCulture), Label = "Data", Text = n, Description = n }));
+        return list;
+    }
+
+    private static JsonObject Assumption(string name, string label, string text) => new() { ["name"] = name, ["label"] = label, ["text"] = text };
+
+    private static string ExitName(ExitReason reason) => reason switch
+    {
+        ExitReason.Converged => "converged",
+        ExitReason.MaxIterations => "maxIterations",
+        ExitReason.LineSearchFailed => "lineSearchFailed",
+        _ => "nonFinite",
+    };
+
+    private static JsonNode? Number(double? value) => value is double v && double.IsFinite(v) ? JsonValue.Create(v) : null;
+
+    private sealed class View(IReadOnlyList<ResultField> fields, IReadOnlyList<Assumption> assumptions) : ICalculationResult
+    {
+        public IReadOnlyList<ResultField> Fields => fields;
+
+        public IReadOnlyList<Assumption> Assumptions => assumptions;
+    }
+}

@@ -1,0 +1,99 @@
+using Flopwise.Core.Tests.Support;
+using Flopwise.Fitting;
+
+namespace Flopwise.Core.Tests.Fitting;
+
+/// <summary>L-BFGS and BFGS on Moré–Garbow–Hillstrom functions; analytic gradients checked against finite differences.</summary>
+public class MinimizerTests
+{
+    private static readonly MinimizerOptions Options = new(1e-10, 0, 0, 5000);
+
+    public static TheoryData<string, double[]> Starts => new()
+    {
+        { "Rosenbrock", [1.2, 1.2] },        // easy
+        { "Rosenbrock", [-1.2, 1.0] },       // hard (MGH standard start)
+        { "Rosenbrock", [-3.635, 5.621] },   // harder
+        { "Beale", [1.0, 1.0] },
+        { "HelicalValley", [-1.0, 0.0, 0.0] },
+        { "PowellSingular", [3.0, -1.0, 0.0, 1.0] },
+    };
+
+    private static MghFunction Function(string name) => name switch
+    {
+        "Rosenbrock" => MghFunction.Rosenbrock,
+        "Beale" => MghFunction.Beale,
+        "HelicalValley" => MghFunction.HelicalValley,
+        _ => MghFunction.PowellSingular,
+    };
+
+    [Theory]
+    [MemberData(nameof(Starts))]
+    public void Lbfgs_MghFunction_ReachesKnownMinimum(string name, double[] start)
+    {
+        MghFunction f = Function(name);
+        double[] x = (double[])start.Clone();
+
+        MinimizerResult result = new LbfgsMinimizer(f.Dimension).Minimize(f, x, Options);
+
+        Assert.Equal(ExitReason.Converged, result.Reason);
+        AssertClose.Absolute(f.MinimumValue, result.Value, 1e-10, name + " f");
+        double tol = name == "PowellSingular" ? 2e-2 : 1e-5; // Powell's Hessian is singular at 0: x converges like f^(1/4)
+        for (int j = 0; j < x.Length; j++)
+        {
+            AssertClose.Absolute(f.Minimum[j], x[j], tol, $"{name} x{j}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Starts))]
+    public void Bfgs_MghFunction_ReachesKnownMinimum(string name, double[] start)
+    {
+        MghFunction f = Function(name);
+        double[] x = (double[])start.Clone();
+
+        MinimizerResult result = new BfgsMinimizer(f.Dimension).Minimize(f, x, Options);
+
+        Assert.Equal(ExitReason.Converged, result.Reason);
+        AssertClose.Absolute(f.MinimumValue, result.Value, 1e-10, name + " f");
+    }
+
+    [Theory]
+    [MemberData(nameof(Starts))]
+    public void MghGradient_AtStart_MatchesFiniteDifferences(string name, double[] start)
+    {
+        GradientCheck.AssertMatches(Function(name), start, 1e-6, 1e-6);
+    }
+
+    [Fact]
+    public void HuberGradient_AtGridStartsAndOptimum_MatchesFiniteDifferences()
+    {
+        var objective = HuberObjective.For(EpochData.Rows240, Fit.DefaultDelta, mean: false);
+        double[] x = new double[5];
+        foreach (int start in new[] { 0, 1234, 2222, 4499 })
+        {
+            HuberGrid.Start(start, x);
+            GradientCheck.AssertMatches(objective, x, 1e-5, 1e-9);
+        }
+
+        GradientCheck.AssertMatches(objective, [6.17, 7.67, 0.597, 0.347, 0.367], 1e-4, 1e-8);
+    }
+
+    [Fact]
+    public void LikelihoodGradient_AtHoffmannStart_MatchesFiniteDifferences()
+    {
+        var objective = new LikelihoodObjective(EpochData.Rows240, Fit.DefaultDelta);
+
+        GradientCheck.AssertMatches(objective, [6.0073404, 6.0179186, 0.5267228, 0.33917084, 0.2849083, 0], 1e-5, 1e-8);
+        GradientCheck.AssertMatches(objective, [6.0073404, 6.0179186, 0.5267228, 0.33917084, 0.2849083, -5], 1e-5, 1e-6);
+    }
+
+    [Fact]
+    public void Lbfgs_NonFiniteStart_ReturnsNonFiniteNotThrow()
+    {
+        double[] x = [double.NaN, 1];
+
+        MinimizerResult result = new LbfgsMinimizer(2).Minimize(MghFunction.Rosenbrock, x, Options);
+
+        Assert.Equal(ExitReason.NonFinite, result.Reason);
+    }
+}
