@@ -53,6 +53,7 @@ public partial class ReadmeTests
             {
                 string[] args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]
                     .Select(a => a.EndsWith(".svg", StringComparison.Ordinal) || a.EndsWith(".png", StringComparison.Ordinal) ? Path.Combine(directory, a) : a)
+                    .Select(a => a.StartsWith("data/", StringComparison.Ordinal) ? RepositoryRoot.File(a.Split('/')) : a)
                     .ToArray();
 
                 CliRun run = Shell.Run(args);
