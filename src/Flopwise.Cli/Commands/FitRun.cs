@@ -147,7 +147,7 @@ internal sealed class FitRun(CliContext context, string path, FitMethod method, 
         }
 
         fields.Add(new ResultField("starts", "Starts", fit.Starts, string.Empty));
-        fields.Add(new ResultField("convergedStarts", "Converged starts", fit.ConvergedStarts, string.Empty));
+        fields.Add(new ResultField("convergedStarts", "Converged starts (screening; best 20 polished)", fit.ConvergedStarts, string.Empty));
         fields.Add(new ResultField("rows", "Runs fitted", table.Count, string.Empty));
         TableOutput.Write(console, $"Chinchilla fit ({MethodName}) of {Path.GetFileName(path)}", new View(fields, Assumptions(fit, boot, forTable: true)));
         if (boot is not null)

@@ -34,7 +34,7 @@ internal static class Bootstrapper
             0,
             chunks,
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 },
-            () => (Objective: new HuberObjective(n, delta, mean: false), Minimizer: new LbfgsMinimizer(5), X: new double[5]),
+            () => (Objective: new HuberObjective(n, delta, mean: false) { Unshifted = false }, Minimizer: new LbfgsMinimizer(5), X: new double[5]),
             (chunk, _, w) =>
             {
                 int end = Math.Min(resamples, (chunk + 1) * ChunkSize);

@@ -36,7 +36,11 @@ public sealed record ChinchillaFit
     /// <summary>Gets the number of starting points tried (4500 for the grid, 1 for a single start).</summary>
     public required int Starts { get; init; }
 
-    /// <summary>Gets how many starts ended with <see cref="ExitReason.Converged"/>.</summary>
+    /// <summary>
+    /// Gets how many starts ended with <see cref="ExitReason.Converged"/> under their own stopping rule: for the
+    /// grid, every start is first run to a screening tolerance (relative objective change 1e-5) and the best 20 are
+    /// continued to the full tolerance, so this counts screening convergence for the others.
+    /// </summary>
     public required int ConvergedStarts { get; init; }
 
     /// <summary>Gets why the optimiser stopped for the start that was kept.</summary>

@@ -31,11 +31,27 @@ internal static class HuberGrid
         x[4] = 0.5 * beta;
     }
 
-    /// <summary>Runs the grid and returns the best converged start.</summary>
+    /// <summary>The number of screened starts polished to the caller's tolerances in the two-stage run.</summary>
+    public const int Polished = 20;
+
+    /// <summary>The screening tolerances of the two-stage run: relative objective change 1e-5, at most 1000 iterations.</summary>
+    public static MinimizerOptions Screening { get; } = new(1e-9, 1e-5, 0, 1000);
+
+    /// <summary>
+    /// Runs the grid and returns the best converged start. When <paramref name="options"/> are tighter than
+    /// <see cref="Screening"/>, every start is first run to the screening tolerances, then the best
+    /// <see cref="Polished"/> (by objective, ties by start index) are continued to <paramref name="options"/> and the best
+    /// converged of those wins; otherwise every start runs to <paramref name="options"/> directly.
+    /// </summary>
     public static ChinchillaFit Run(FitData data, double delta, bool mean, MinimizerOptions options, IProgress<double>? progress, int? maxDegreeOfParallelism = null)
     {
+        bool twoStage = options.FunctionFloor == 0
+            && options.FunctionTolerance < Screening.FunctionTolerance
+            && options.GradientTolerance <= Screening.GradientTolerance;
+        MinimizerOptions first = twoStage ? Screening with { MaxIterations = Math.Min(Screening.MaxIterations, options.MaxIterations) } : options;
         int chunks = Starts / ChunkSize;
-        var best = new ChunkBest[chunks];
+        var outcomes = new Outcome[Starts];
+        double[] points = new double[Starts * 5];
         int done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 };
         Parallel.For(
@@ -45,28 +61,65 @@ internal static class HuberGrid
             () => new Worker(data, delta, mean),
             (chunk, _, worker) =>
             {
-                best[chunk] = worker.RunChunk(chunk * ChunkSize, ChunkSize, options);
+                for (int index = chunk * ChunkSize; index < (chunk + 1) * ChunkSize; index++)
+                {
+                    Span<double> x = points.AsSpan(index * 5, 5);
+                    Start(index, x);
+                    outcomes[index] = new Outcome(worker.Minimize(x, first));
+                }
+
                 if (progress is not null)
                 {
-                    progress.Report((double)Interlocked.Increment(ref done) / chunks);
+                    progress.Report((double)Interlocked.Increment(ref done) / (twoStage ? chunks + 1 : chunks));
                 }
 
                 return worker;
             },
             _ => { });
 
-        ChunkBest winner = best[0];
-        int converged = best[0].Converged;
-        for (int c = 1; c < chunks; c++)
+        int[] candidates;
+        if (twoStage)
         {
-            converged += best[c].Converged;
-            if (Better(best[c], winner))
+            candidates = SelectBest(outcomes, Polished);
+            Parallel.For(
+                0,
+                candidates.Length,
+                parallel,
+                () => new Worker(data, delta, mean),
+                (k, _, worker) =>
+                {
+                    int index = candidates[k];
+                    MinimizerResult polished = worker.Minimize(points.AsSpan(index * 5, 5), options);
+                    outcomes[index] = new Outcome(polished) { Iterations = outcomes[index].Result.Iterations + polished.Iterations };
+                    return worker;
+                },
+                _ => { });
+            progress?.Report(1);
+        }
+        else
+        {
+            candidates = Enumerable.Range(0, Starts).ToArray();
+        }
+
+        int converged = 0;
+        foreach (Outcome outcome in outcomes)
+        {
+            converged += outcome.Result.Reason == ExitReason.Converged ? 1 : 0;
+        }
+
+        // Ordered reduction: the lowest objective among converged candidates, ties to the lower start index.
+        int winner = -1;
+        foreach (int index in candidates.Order())
+        {
+            if (outcomes[index].Result.Reason == ExitReason.Converged
+                && (winner < 0 || outcomes[index].Result.Value < outcomes[winner].Result.Value))
             {
-                winner = best[c];
+                winner = index;
             }
         }
 
-        double[] x = winner.X ?? new double[5];
+        double[] x = winner < 0 ? new double[5] : points.AsSpan(winner * 5, 5).ToArray();
+        MinimizerResult best = winner < 0 ? new MinimizerResult(double.PositiveInfinity, 0, 0, ExitReason.MaxIterations) : outcomes[winner].Result;
         return new ChinchillaFit
         {
             A = Math.Exp(x[0]),
@@ -74,68 +127,40 @@ internal static class HuberGrid
             E = Math.Exp(x[2]),
             Alpha = x[3],
             Beta = x[4],
-            Objective = winner.Objective,
+            Objective = best.Value,
             Starts = Starts,
             ConvergedStarts = converged,
-            ExitReason = winner.Reason,
-            Iterations = winner.Iterations,
+            ExitReason = best.Reason,
+            Iterations = winner < 0 ? 0 : outcomes[winner].Iterations,
         };
     }
 
-    private static bool Better(in ChunkBest candidate, in ChunkBest incumbent)
+    /// <summary>The <paramref name="count"/> starts with the lowest finite objective, ties by start index, in that order.</summary>
+    private static int[] SelectBest(Outcome[] outcomes, int count)
     {
-        if (candidate.X is null)
+        var finite = new List<int>(outcomes.Length);
+        for (int i = 0; i < outcomes.Length; i++)
         {
-            return false;
+            if (outcomes[i].Result.Reason != ExitReason.NonFinite && double.IsFinite(outcomes[i].Result.Value))
+            {
+                finite.Add(i);
+            }
         }
 
-        if (incumbent.X is null)
-        {
-            return true;
-        }
-
-        // Chunks are visited in index order, so an equal objective keeps the earlier (lower-index) start.
-        return candidate.Objective < incumbent.Objective;
+        finite.Sort((p, q) => outcomes[p].Result.Value != outcomes[q].Result.Value ? outcomes[p].Result.Value.CompareTo(outcomes[q].Result.Value) : p.CompareTo(q));
+        return finite.Take(count).ToArray();
     }
 
-    private readonly record struct ChunkBest(double[]? X, double Objective, int Index, int Iterations, ExitReason Reason, int Converged);
+    private readonly record struct Outcome(MinimizerResult Result)
+    {
+        public int Iterations { get; init; } = Result.Iterations;
+    }
 
     private sealed class Worker(FitData data, double delta, bool mean)
     {
         private readonly HuberObjective _objective = HuberObjective.For(data, delta, mean);
         private readonly LbfgsMinimizer _minimizer = new(5);
-        private readonly double[] _x = new double[5];
 
-        public ChunkBest RunChunk(int first, int count, MinimizerOptions options)
-        {
-            double[]? bestX = null;
-            double bestValue = double.PositiveInfinity;
-            int bestIndex = -1;
-            int bestIterations = 0;
-            ExitReason bestReason = ExitReason.MaxIterations;
-            int converged = 0;
-            for (int index = first; index < first + count; index++)
-            {
-                Start(index, _x);
-                MinimizerResult result = _minimizer.Minimize(_objective, _x, options);
-                if (result.Reason != ExitReason.Converged)
-                {
-                    continue;
-                }
-
-                converged++;
-                if (result.Value < bestValue)
-                {
-                    bestValue = result.Value;
-                    bestIndex = index;
-                    bestIterations = result.Iterations;
-                    bestReason = result.Reason;
-                    bestX ??= new double[5];
-                    _x.CopyTo(bestX, 0);
-                }
-            }
-
-            return new ChunkBest(bestX, bestValue, bestIndex, bestIterations, bestReason, converged);
-        }
+        public MinimizerResult Minimize(Span<double> x, MinimizerOptions options) => _minimizer.Minimize(_objective, x, options);
     }
 }

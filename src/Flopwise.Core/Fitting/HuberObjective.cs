@@ -29,6 +29,12 @@ internal sealed class HuberObjective : Objective
     /// <inheritdoc/>
     public override int Dimension => 5;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the unshifted fast path may be used (default); false always evaluates the
+    /// max-shifted form, which rounds differently.
+    /// </summary>
+    public bool Unshifted { get; set; } = true;
+
     /// <summary>Gets the log-space rows (ln N, ln D, ln L) for refilling.</summary>
     public Span<double> LogN => _logN;
 
@@ -58,6 +64,94 @@ internal sealed class HuberObjective : Objective
 
     /// <inheritdoc/>
     public override double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        // Fast path without the max shift: two exponentials and one logarithm per row (e^e once). Overflow or total
+        // underflow shows up as a non-finite sum or gradient, and then the shifted evaluation below is used instead.
+        if (Unshifted && Vector512.IsHardwareAccelerated && _count >= Vector512<double>.Count)
+        {
+            double fast = EvaluateUnshifted(x, gradient);
+            if (double.IsFinite(fast) && double.IsFinite(gradient[0]) && double.IsFinite(gradient[1]) && double.IsFinite(gradient[2])
+                && double.IsFinite(gradient[3]) && double.IsFinite(gradient[4]))
+            {
+                return fast;
+            }
+        }
+
+        return EvaluateShifted(x, gradient);
+    }
+
+    private double EvaluateUnshifted(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        double delta = _delta;
+        ReadOnlySpan<double> logN = _logN.AsSpan(0, _count);
+        ReadOnlySpan<double> logD = _logD.AsSpan(0, _count);
+        ReadOnlySpan<double> logL = _logL.AsSpan(0, _count);
+        double expE = Math.Exp(x[2]);
+        var va = Vector512.Create(x[0]);
+        var vb = Vector512.Create(x[1]);
+        var vExpE = Vector512.Create(expE);
+        var vAlpha = Vector512.Create(x[3]);
+        var vBeta = Vector512.Create(x[4]);
+        var vDelta = Vector512.Create(delta);
+        var vHalfDelta = Vector512.Create(0.5 * delta);
+        var vHalf = Vector512.Create(0.5);
+        Vector512<double> vSum = Vector512<double>.Zero;
+        Vector512<double> vGa = Vector512<double>.Zero;
+        Vector512<double> vGb = Vector512<double>.Zero;
+        Vector512<double> vGe = Vector512<double>.Zero;
+        Vector512<double> vGAlpha = Vector512<double>.Zero;
+        Vector512<double> vGBeta = Vector512<double>.Zero;
+        int width = Vector512<double>.Count;
+        int i = 0;
+        int last = logN.Length - width;
+        while (true)
+        {
+            // The tail reuses the last full vector and masks out the rows already summed.
+            bool tail = i > last;
+            int at = tail ? last : i;
+            Vector512<double> ln = Vector512.Create(logN.Slice(at, width));
+            Vector512<double> ld = Vector512.Create(logD.Slice(at, width));
+            Vector512<double> ll = Vector512.Create(logL.Slice(at, width));
+            Vector512<double> x1 = Vector512.Exp(va - (vAlpha * ln));
+            Vector512<double> x2 = Vector512.Exp(vb - (vBeta * ld));
+            Vector512<double> s = x1 + x2 + vExpE;
+            Vector512<double> r = ll - Vector512.Log(s);
+            Vector512<double> abs = Vector512.Abs(r);
+            Vector512<double> inside = Vector512.LessThanOrEqual(abs, vDelta);
+            Vector512<double> h = Vector512.ConditionalSelect(inside, vHalf * r * r, vDelta * (abs - vHalfDelta));
+            Vector512<double> q = Vector512.Min(Vector512.Max(r, -vDelta), vDelta) / s;
+            if (tail)
+            {
+                Vector512<double> keep = Vector512.GreaterThanOrEqual(Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7), Vector512.Create((double)(i - last)));
+                h &= keep;
+                q &= keep;
+            }
+
+            Vector512<double> w1 = q * x1;
+            Vector512<double> w2 = q * x2;
+            vSum += h;
+            vGa -= w1;
+            vGb -= w2;
+            vGe -= q;
+            vGAlpha += w1 * ln;
+            vGBeta += w2 * ld;
+            i += width;
+            if (tail || i == logN.Length)
+            {
+                break;
+            }
+        }
+
+        double scale = _mean ? 1.0 / _count : 1.0;
+        gradient[0] = Vector512.Sum(vGa) * scale;
+        gradient[1] = Vector512.Sum(vGb) * scale;
+        gradient[2] = Vector512.Sum(vGe) * expE * scale;
+        gradient[3] = Vector512.Sum(vGAlpha) * scale;
+        gradient[4] = Vector512.Sum(vGBeta) * scale;
+        return Vector512.Sum(vSum) * scale;
+    }
+
+    private double EvaluateShifted(ReadOnlySpan<double> x, Span<double> gradient)
     {
         double a = x[0];
         double b = x[1];
