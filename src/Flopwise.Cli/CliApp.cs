@@ -13,22 +13,25 @@ internal static class CliApp
     public const int InternalError = 1;
     public const int UsageError = 2;
 
-    /// <summary>Every command: name, description, and how to add its options and action.</summary>
+    /// <summary>
+    /// Every command: name, description, and how to add its options and action. The lambdas keep the command types
+    /// (and the assemblies their rendering code uses, such as Spectre.Console) unloaded until a command is invoked.
+    /// </summary>
     private static readonly (string Name, string Description, Action<Command, CliContext> Configure)[] Commands =
     [
-        (CopiesCommand.Name, CopiesCommand.Description, CopiesCommand.Configure),
-        (HumanCommand.Name, HumanCommand.Description, HumanCommand.Configure),
-        (ModelCommand.Name, ModelCommand.Description, ModelCommand.Configure),
-        (ModelsCommand.Name, ModelsCommand.Description, ModelsCommand.Configure),
-        (GpusCommand.Name, GpusCommand.Description, GpusCommand.Configure),
-        (TrainCommand.Name, TrainCommand.Description, TrainCommand.Configure),
-        (MemoryCommand.Name, MemoryCommand.Description, MemoryCommand.Configure),
-        (LawsCommand.Name, LawsCommand.Description, LawsCommand.Configure),
-        (LossCommand.Name, LossCommand.Description, LossCommand.Configure),
-        (OptimalCommand.Name, OptimalCommand.Description, OptimalCommand.Configure),
-        (PlanCommand.Name, PlanCommand.Description, PlanCommand.Configure),
-        (CompareCommand.Name, CompareCommand.Description, CompareCommand.Configure),
-        (FitCommand.Name, FitCommand.Description, FitCommand.Configure),
+        (CopiesCommand.Name, CopiesCommand.Description, static (c, x) => CopiesCommand.Configure(c, x)),
+        (HumanCommand.Name, HumanCommand.Description, static (c, x) => HumanCommand.Configure(c, x)),
+        (ModelCommand.Name, ModelCommand.Description, static (c, x) => ModelCommand.Configure(c, x)),
+        (ModelsCommand.Name, ModelsCommand.Description, static (c, x) => ModelsCommand.Configure(c, x)),
+        (GpusCommand.Name, GpusCommand.Description, static (c, x) => GpusCommand.Configure(c, x)),
+        (TrainCommand.Name, TrainCommand.Description, static (c, x) => TrainCommand.Configure(c, x)),
+        (MemoryCommand.Name, MemoryCommand.Description, static (c, x) => MemoryCommand.Configure(c, x)),
+        (LawsCommand.Name, LawsCommand.Description, static (c, x) => LawsCommand.Configure(c, x)),
+        (LossCommand.Name, LossCommand.Description, static (c, x) => LossCommand.Configure(c, x)),
+        (OptimalCommand.Name, OptimalCommand.Description, static (c, x) => OptimalCommand.Configure(c, x)),
+        (PlanCommand.Name, PlanCommand.Description, static (c, x) => PlanCommand.Configure(c, x)),
+        (CompareCommand.Name, CompareCommand.Description, static (c, x) => CompareCommand.Configure(c, x)),
+        (FitCommand.Name, FitCommand.Description, static (c, x) => FitCommand.Configure(c, x)),
     ];
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Flopwise.Fitting;
 
 /// <summary>
@@ -31,6 +32,7 @@ internal sealed class BfgsMinimizer
     }
 
     /// <summary>Minimises <paramref name="objective"/> from <paramref name="x"/>, which receives the result.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a sub-second run
     public MinimizerResult Minimize(Objective objective, Span<double> x, MinimizerOptions options)
     {
         int n = _n;

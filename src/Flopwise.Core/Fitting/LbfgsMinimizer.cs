@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Flopwise.Fitting;
 
 /// <summary>
@@ -36,6 +37,7 @@ internal sealed class LbfgsMinimizer
     }
 
     /// <summary>Minimises <paramref name="objective"/> from <paramref name="x"/>, which receives the result.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a sub-second run
     public MinimizerResult Minimize(Objective objective, Span<double> x, MinimizerOptions options)
     {
         int n = _n;
@@ -140,6 +142,7 @@ internal sealed class LbfgsMinimizer
         return new MinimizerResult(f, options.MaxIterations, evaluations, ExitReason.MaxIterations);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a sub-second run
     internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double sum = 0;
@@ -151,6 +154,7 @@ internal sealed class LbfgsMinimizer
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a sub-second run
     internal static double NormInf(ReadOnlySpan<double> a)
     {
         double max = 0;
@@ -175,6 +179,7 @@ internal sealed class LbfgsMinimizer
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a sub-second run
     private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
     {
         for (int i = 0; i < x.Length; i++)

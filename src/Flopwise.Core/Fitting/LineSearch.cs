@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Flopwise.Fitting;
 
 /// <summary>
@@ -16,6 +17,7 @@ internal static class LineSearch
     /// accepted point and its gradient.
     /// </summary>
     /// <returns>The accepted step, or NaN when no step satisfies the conditions (or the objective is not finite).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a sub-second run
     public static double Search(
         Objective objective, ReadOnlySpan<double> x, double f0, double slope0, ReadOnlySpan<double> direction, double initialStep,
         Span<double> xNew, Span<double> gNew, out double fNew, ref int evaluations)
@@ -64,6 +66,7 @@ internal static class LineSearch
         return double.NaN;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a sub-second run
     private static double Zoom(
         Objective objective, ReadOnlySpan<double> x, double f0, double slope0, ReadOnlySpan<double> direction,
         double lo, double fLo, double slopeLo, double hi, double fHi, double slopeHi,
