@@ -104,45 +104,6 @@ internal static class CompareCommand
         }
 
         console.Write(table);
-        WriteAssumptions(console, result.Assumptions);
-    }
-
-    /// <summary>The assumptions and their numbered sources, as <see cref="TableOutput"/> writes them under every result.</summary>
-    private static void WriteAssumptions(IAnsiConsole console, IReadOnlyList<Assumption> assumptions)
-    {
-        var table = new Table().Title("Assumptions").AddColumn("Input").AddColumn(new TableColumn("Value").RightAligned())
-            .AddColumn("Unit").AddColumn("Origin");
-        var sources = new List<string>();
-        foreach (Assumption a in assumptions)
-        {
-            IRenderable value = a.Value is double v
-                ? new Text(NumberDisplay.Format(v))
-                : new Text(a.Text ?? string.Empty) { Justification = Justify.Left };
-            string origin = "given";
-            if (a.IsDefault)
-            {
-                origin = "default";
-                if (a.Source is not null)
-                {
-                    int index = sources.IndexOf(a.Source);
-                    if (index < 0)
-                    {
-                        sources.Add(a.Source);
-                        index = sources.Count - 1;
-                    }
-
-                    origin += $" [{index + 1}]";
-                }
-            }
-
-            table.AddRow(new Text(a.Label), value, new Text(a.Unit), new Text(origin));
-        }
-
-        console.Write(table);
-        for (int i = 0; i < sources.Count; i++)
-        {
-            console.Write(new Text($"[{i + 1}] {sources[i]}"));
-            console.WriteLine();
-        }
+        TableOutput.WriteAssumptions(console, result.Assumptions);
     }
 }

@@ -74,7 +74,8 @@ internal static class TableOutput
         WriteAssumptions(console, assumptions);
     }
 
-    private static void WriteAssumptions(IAnsiConsole console, IReadOnlyList<Assumption> assumptions)
+    /// <summary>Writes the assumptions with their numbered sources, as under every result.</summary>
+    public static void WriteAssumptions(IAnsiConsole console, IReadOnlyList<Assumption> assumptions)
     {
         var table = new Table().Title("Assumptions").AddColumn("Input").AddColumn(new TableColumn("Value").RightAligned())
             .AddColumn("Unit").AddColumn("Origin");
