@@ -65,8 +65,8 @@ public static class ChartFile
             double[] ys = series.Y.Select(y => chart.YLogarithmic ? Math.Log10(y) : y).ToArray();
             var scatter = plot.Add.Scatter(xs, ys);
             scatter.LegendText = series.Name;
-            scatter.LineWidth = 2;
-            scatter.MarkerSize = 6;
+            scatter.LineWidth = series.Lines ? 2 : 0;
+            scatter.MarkerSize = series.Lines ? 6 : 4;
         }
 
         plot.Title(chart.Title);

@@ -8,7 +8,7 @@ public sealed partial class RunTable
 {
     /// <summary>Builds the chart of observed loss (x) against the loss the fitted law predicts (y), with the line y = x.</summary>
     /// <param name="fit">A Chinchilla-form fit to this table.</param>
-    /// <returns>The chart: the runs sorted by observed loss, and the two end points of y = x.</returns>
+    /// <returns>The chart: the runs as a scatter (markers only), and the line y = x.</returns>
     public Chart ObservedVsFittedChart(ChinchillaFit fit)
     {
         ArgumentNullException.ThrowIfNull(fit);
@@ -24,7 +24,7 @@ public sealed partial class RunTable
             YLabel = "Fitted loss  E + A/N^α + B/D^β",
             Series =
             [
-                new ChartSeries { Name = string.Create(CultureInfo.InvariantCulture, $"{Count} runs"), X = observed, Y = fitted },
+                new ChartSeries { Name = string.Create(CultureInfo.InvariantCulture, $"{Count} runs"), X = observed, Y = fitted, Lines = false },
                 new ChartSeries { Name = "y = x", X = [low, high], Y = [low, high] },
             ],
             Note = string.Create(CultureInfo.InvariantCulture, $"E = {Format(fit.E)}, A = {Format(fit.A)}, B = {Format(fit.B)}, α = {Format(fit.Alpha)}, β = {Format(fit.Beta)}"),

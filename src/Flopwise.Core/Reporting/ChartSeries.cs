@@ -12,4 +12,7 @@ public sealed record ChartSeries
 
     /// <summary>Gets the y values, one per x value.</summary>
     public required IReadOnlyList<double> Y { get; init; }
+
+    /// <summary>Gets a value indicating whether the points are joined by lines (default) or drawn as markers only (a scatter).</summary>
+    public bool Lines { get; init; } = true;
 }
