@@ -26,7 +26,19 @@ internal sealed class FitRun(CliContext context, string path, FitMethod method, 
         FitData data = table.ToFitData();
         if (method == FitMethod.IsoFlop)
         {
-            IsoFlopFit iso = Fit.IsoFlop(data, computeBins);
+            IsoFlopFit iso;
+            try
+            {
+                iso = Fit.IsoFlop(data, computeBins);
+            }
+            catch (InvalidOperationException e)
+            {
+                // Too few usable budgets is a property of the user's data: one line, exit 2.
+                throw new UsageException(
+                    $"{Path.GetFileName(path)}: {e.Message.TrimEnd('.')} (got --method isoflop; expected runs at two or more compute budgets, each with a loss minimum inside its range of N, or --compute-bins n)",
+                    e);
+            }
+
             WriteIsoFlop(format, iso);
             return;
         }
