@@ -59,6 +59,8 @@ public static class ChartFile
     private static Plot Build(Chart chart)
     {
         var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        int position = 0;
         foreach (ChartSeries series in chart.Series)
         {
             double[] xs = series.X.Select(x => chart.XLogarithmic ? Math.Log10(x) : x).ToArray();
@@ -66,7 +68,9 @@ public static class ChartFile
             var scatter = plot.Add.Scatter(xs, ys);
             scatter.LegendText = series.Name;
             scatter.LineWidth = series.Lines ? 2 : 0;
-            scatter.MarkerSize = series.Lines ? 6 : 4;
+            scatter.MarkerSize = !series.Markers ? 0 : series.Lines ? 6 : 4;
+            scatter.Color = palette.GetColor(series.ColorIndex ?? position);
+            position++;
         }
 
         plot.Title(chart.Title);

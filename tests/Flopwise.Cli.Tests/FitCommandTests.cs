@@ -99,6 +99,8 @@ public sealed class FitCommandTests : IDisposable
         }
 
         Assert.Contains("<svg", File.ReadAllText(plot), StringComparison.Ordinal);
+        string isoflop = Path.Combine(_directory, "fit-isoflop.svg");
+        Assert.Contains("IsoFLOP curves with the data", File.ReadAllText(isoflop), StringComparison.Ordinal);
     }
 
     [Fact]

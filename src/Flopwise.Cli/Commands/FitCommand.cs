@@ -77,7 +77,7 @@ internal static class FitCommand
         command.Add(bootstrap);
         command.Add(seed);
         command.Add(bins);
-        var output = new OutputOptions(command, csv: false, plotDescription: "Draw observed against fitted loss, with the line y = x, to FILE.svg or FILE.png (not with isoflop).");
+        var output = new OutputOptions(command, csv: false, plotDescription: "Draw observed against fitted loss, with the line y = x, to FILE.svg or FILE.png, and isoFLOP curves of the fit with the data to FILE-isoflop.svg/.png (not with isoflop).");
         command.SetAction(parse =>
         {
             OutputFormat format = output.Format(parse);

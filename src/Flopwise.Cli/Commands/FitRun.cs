@@ -64,6 +64,8 @@ internal sealed class FitRun(CliContext context, string path, FitMethod method, 
         if (plotPath is not null)
         {
             CommandOutput.SavePlot(context, format, table.ObservedVsFittedChart(fit), plotPath);
+            string isoPath = Path.Combine(Path.GetDirectoryName(plotPath) ?? string.Empty, Path.GetFileNameWithoutExtension(plotPath) + "-isoflop" + Path.GetExtension(plotPath));
+            CommandOutput.SavePlot(context, format, table.IsoFlopChart(fit), isoPath);
         }
 
         if (format == OutputFormat.Json)

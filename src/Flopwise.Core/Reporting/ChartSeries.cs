@@ -15,4 +15,10 @@ public sealed record ChartSeries
 
     /// <summary>Gets a value indicating whether the points are joined by lines (default) or drawn as markers only (a scatter).</summary>
     public bool Lines { get; init; } = true;
+
+    /// <summary>Gets a value indicating whether each point gets a marker (default); a smooth curve has none.</summary>
+    public bool Markers { get; init; } = true;
+
+    /// <summary>Gets the palette index of the colour, so that related series (data and its fit) share one; default the series' position.</summary>
+    public int? ColorIndex { get; init; }
 }

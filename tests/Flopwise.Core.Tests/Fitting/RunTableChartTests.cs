@@ -35,4 +35,25 @@ public class RunTableChartTests
         Assert.True(identity.Lines);
         Assert.Equal(identity.X, identity.Y);
     }
+
+    [Fact]
+    public void IsoFlopChart_TwoBudgets_DataAndFitCurvePerBudgetInOneColour()
+    {
+        // Three runs near 1e20 FLOP and three near 1e22 FLOP (C = 6·N·D).
+        const string Csv = "N,D,loss\n1e8,1.6667e11,2.9\n1e9,1.6667e10,2.7\n1e10,1.6667e9,3.0\n1e9,1.6667e12,2.4\n1e10,1.6667e11,2.3\n1e11,1.6667e10,2.5\n";
+        RunTable table = RunTable.Parse(new StringReader(Csv), "runs.csv", new RunTableOptions()).GetValueOrThrow();
+
+        Chart chart = table.IsoFlopChart(Law, bins: 2);
+
+        Assert.True(chart.XLogarithmic);
+        Assert.Equal(4, chart.Series.Count);
+        Assert.Equal([1e8, 1e9, 1e10], chart.Series[0].X);
+        Assert.False(chart.Series[0].Lines);
+        Assert.False(chart.Series[1].Markers);
+        Assert.Equal(chart.Series[0].ColorIndex, chart.Series[1].ColorIndex);
+        Assert.NotEqual(chart.Series[1].ColorIndex, chart.Series[3].ColorIndex);
+        ChartSeries curve = chart.Series[1];
+        double c = 6 * 1e9 * 1.6667e10;
+        Assert.Equal(Law.E + (Law.A / Math.Pow(curve.X[0], Law.Alpha)) + (Law.B / Math.Pow(c / (6 * curve.X[0]), Law.Beta)), curve.Y[0], 1e-3);
+    }
 }
