@@ -168,15 +168,7 @@ public sealed class ModelCatalog
         return new ModelCatalog(presets, aliases);
     }
 
-    private static ModelCatalog LoadDefault()
-    {
-        using Stream stream = typeof(ModelCatalog).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        using var reader = new StreamReader(stream);
-        Outcome<ModelCatalog> outcome = Parse(reader.ReadToEnd(), "models.json");
-        return outcome.Value
-            ?? throw new InvalidOperationException("The embedded models.json is invalid: " + string.Join("; ", outcome.Errors));
-    }
+    private static ModelCatalog LoadDefault() => EmbeddedCatalog.Load<ModelCatalog>(ResourceName, "models.json", Parse);
 
     private static ModelPreset? ReadPreset(JsonElement entry, string fileName, int index, List<FieldError> errors)
     {

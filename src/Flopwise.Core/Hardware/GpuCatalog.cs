@@ -142,13 +142,5 @@ public sealed class GpuCatalog
         return match.Id is { } id ? new GpuMatch(_byId[id], match.Note, null) : new GpuMatch(null, null, match.Error);
     }
 
-    private static GpuCatalog LoadDefault()
-    {
-        using Stream stream = typeof(GpuCatalog).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from {typeof(GpuCatalog).Assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        Outcome<GpuCatalog> outcome = Parse(reader.ReadToEnd(), "gpus.json");
-        return outcome.Value ?? throw new InvalidOperationException(
-            "The embedded GPU catalog is invalid: " + string.Join("; ", outcome.Errors.Select(e => e.ToString())));
-    }
+    private static GpuCatalog LoadDefault() => EmbeddedCatalog.Load<GpuCatalog>(ResourceName, "gpus.json", Parse);
 }

@@ -555,15 +555,7 @@ public sealed class LawCatalog
         return aliases;
     }
 
-    private static LawCatalog LoadDefault()
-    {
-        using Stream stream = typeof(LawCatalog).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        using var reader = new StreamReader(stream);
-        Outcome<LawCatalog> outcome = Parse(reader.ReadToEnd(), "laws.json");
-        return outcome.Value
-            ?? throw new InvalidOperationException("The embedded laws.json is invalid: " + string.Join("; ", outcome.Errors));
-    }
+    private static LawCatalog LoadDefault() => EmbeddedCatalog.Load<LawCatalog>(ResourceName, "laws.json", Parse);
 
     /// <summary>Reads constants that must be finite and greater than 0 (or at least 0 where allowed).</summary>
     private sealed class ConstantReader(JsonObjectReader read, List<FieldError> errors)

@@ -1,0 +1,25 @@
+using System.Reflection;
+
+namespace Flopwise.Inputs;
+
+/// <summary>Loads a built-in catalog (GPUs, model presets, laws) from a JSON file embedded in Core.</summary>
+internal static class EmbeddedCatalog
+{
+    /// <summary>Reads the embedded resource and parses it with the catalog's own user-file parser.</summary>
+    /// <typeparam name="T">The catalog type.</typeparam>
+    /// <param name="resourceName">The manifest resource name, e.g. <c>Flopwise.Hardware.gpus.json</c>.</param>
+    /// <param name="fileName">The file name for messages, e.g. <c>gpus.json</c>.</param>
+    /// <param name="parse">The catalog's parser.</param>
+    /// <returns>The catalog.</returns>
+    /// <exception cref="InvalidOperationException">The resource is missing or invalid (a build error, not user input).</exception>
+    public static T Load<T>(string resourceName, string fileName, Func<string, string, Outcome<T>> parse)
+        where T : class
+    {
+        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {resourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        Outcome<T> outcome = parse(reader.ReadToEnd(), fileName);
+        return outcome.Value
+            ?? throw new InvalidOperationException($"The embedded {fileName} is invalid: " + string.Join("; ", outcome.Errors));
+    }
+}
