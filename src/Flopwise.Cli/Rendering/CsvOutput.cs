@@ -19,7 +19,7 @@ internal static class CsvOutput
                 header = false;
             }
 
-            output.WriteLine(string.Join(',', row.Fields.Select(f => f.IsBoolean ? (f.Value != 0 ? "true" : "false") : NumberDisplay.Exact(f.Value))));
+            output.WriteLine(string.Join(',', row.Fields.Select(f => f.Text is not null ? f.Text : f.IsBoolean ? (f.Value != 0 ? "true" : "false") : NumberDisplay.Exact(f.Value))));
         }
     }
 }

@@ -80,7 +80,11 @@ internal static class JsonOutput
             }
 
             string key = dot < 0 ? field.Key : field.Key[(dot + 1)..];
-            if (field.IsBoolean)
+            if (field.Text is not null)
+            {
+                writer.WriteString(key, field.Text);
+            }
+            else if (field.IsBoolean)
             {
                 writer.WriteBoolean(key, field.Value != 0);
             }
