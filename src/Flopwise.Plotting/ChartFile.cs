@@ -68,7 +68,7 @@ public static class ChartFile
             var scatter = plot.Add.Scatter(xs, ys);
             scatter.LegendText = series.Name;
             scatter.LineWidth = series.Lines ? 2 : 0;
-            scatter.MarkerSize = !series.Markers ? 0 : series.Lines ? 6 : 4;
+            scatter.MarkerSize = !series.Markers ? 0 : series.Lines ? 6 : series.X.Count == 1 ? 12 : 4;
             scatter.Color = palette.GetColor(series.ColorIndex ?? position);
             position++;
         }
@@ -88,10 +88,10 @@ public static class ChartFile
 
         if (chart.Note is not null)
         {
-            plot.Add.Annotation(chart.Note, Alignment.LowerRight);
+            plot.Add.Annotation(chart.Note, chart.LegendLowerLeft ? Alignment.UpperRight : Alignment.LowerRight);
         }
 
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(chart.LegendLowerLeft ? Alignment.LowerLeft : Alignment.UpperLeft);
         return plot;
     }
 

@@ -94,7 +94,7 @@ internal static class ServeCommand
                     Description = $"Batches above {InputSpec.Format(swept.MaxBatch)}, the largest that fits, are not shown.",
                     IsDefault = false,
                 }];
-            CommandOutput.WriteRows(context, format, Title, swept.Rows, assumptions);
+            CommandOutput.WriteRows(context, format, Title, [.. swept.Rows.Select(r => r.SweepRow)], assumptions);
             return CliApp.Ok;
         });
     }

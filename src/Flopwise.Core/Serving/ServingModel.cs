@@ -148,6 +148,7 @@ public static class ServingModel
             XLogarithmic = true,
             YLogarithmic = true,
             Series = series,
+            LegendLowerLeft = true,
             Note = string.Create(CultureInfo.InvariantCulture, $"prompt {first.PromptTokens}, output {first.OutputTokens} tokens; {first.Gpus} GPU(s); largest batch that fits {sweep.MaxBatch}"),
         };
     }

@@ -212,8 +212,30 @@ public sealed record ServingResult : ICalculationResult
         }
     }
 
+    /// <summary>Gets the few fields a row of a batch sweep shows, with short labels: latency, throughput, bound, memory and cost.</summary>
+    public ICalculationResult SweepRow => new Row(
+        [.. Fields.Where(f => SweepKeys.Contains(f.Key)).Select(f => f with { Label = SweepLabels[f.Key], Unit = string.Empty })],
+        Assumptions);
+
+    private static readonly Dictionary<string, string> SweepLabels = new(StringComparer.Ordinal)
+    {
+        ["batch"] = "Batch",
+        ["prefillSeconds"] = "TTFT s",
+        ["decodeSecondsPerToken"] = "TPOT s",
+        ["tokensPerSecondPerUser"] = "tok/s user",
+        ["tokensPerSecond"] = "tok/s batch",
+        ["tokensPerSecondPerGpu"] = "tok/s GPU",
+        ["boundBy.decode"] = "Decode",
+        ["memoryPerGpuBytes"] = "Mem/GPU B",
+        ["costUsdPerMillionOutputTokens"] = "USD/M out",
+    };
+
+    private static readonly HashSet<string> SweepKeys = [.. SweepLabels.Keys];
+
     /// <summary>Gets a field's value by JSON key, or <see langword="null"/> when it is absent.</summary>
     /// <param name="key">The JSON key, e.g. <c>prefillSeconds</c>.</param>
     /// <returns>The value, or <see langword="null"/>.</returns>
     public double? Get(string key) => Fields.FirstOrDefault(f => f.Key == key && f.Text is null)?.Value;
+
+    private sealed record Row(IReadOnlyList<ResultField> Fields, IReadOnlyList<Assumption> Assumptions) : ICalculationResult;
 }
