@@ -119,7 +119,18 @@ public class ServeCommandTests
         Assert.StartsWith("error: --batch: does not fit: weights 26.03 GB + KV cache ", error, StringComparison.Ordinal);
         Assert.Contains("exceed the 80 GB of a100-sxm4-80gb by ", error, StringComparison.Ordinal);
         Assert.Contains("(got 200; expected --batch at most ", error, StringComparison.Ordinal);
-        Assert.Contains("more --gpus, a lower-precision --weight-dtype (int8, int4) or --kv-dtype", error, StringComparison.Ordinal);
+        Assert.EndsWith("at 2048 + 512 tokens; or --gpus 8; or a shorter context)", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("serve --model llama-2-70b --gpu a100", "(got 1; expected --gpus 2; or --weight-dtype int8; or a shorter context)")]
+    [InlineData("serve --model llama-3.1-405b --gpu h100", "(got 1; expected --gpus 16; or a shorter context)")]
+    public void Serve_ModelTooBig_SuggestsWhatWouldFit(string line, string suggestion)
+    {
+        string error = Shell.AssertUsageError(Shell.RunLine(line));
+
+        Assert.StartsWith("error: --gpus: does not fit: weights ", error, StringComparison.Ordinal);
+        Assert.EndsWith(suggestion, error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -291,6 +291,7 @@ public static class ServingModel
             model,
             gpu,
             roofline,
+            hardware,
             inputs,
             t,
             batchGiven ?? 1,
@@ -647,19 +648,62 @@ public static class ServingModel
             options.Add($"--batch at most {InputSpec.Format(maxBatch)} at {InputSpec.Format(s.PromptTokens)} + {InputSpec.Format(s.OutputTokens)} tokens");
         }
 
-        options.Add("more --gpus, a lower-precision --weight-dtype (int8, int4) or --kv-dtype, or a shorter context");
+        options.AddRange(Alternatives(s, batch));
         string gb(double bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e9:0.##} GB");
         return new FieldError(
             maxBatch >= 1 ? "batch" : "gpus",
             $"does not fit: weights {gb(weights)} + KV cache {gb(kv)} + workspace {gb(workspace)} = {gb(need)} per GPU exceed the {gb(have)} of {s.Gpu.Id} by {gb(need - have)}",
             InputSpec.Format(maxBatch >= 1 ? batch : s.TensorParallel),
-            string.Join("; ", options));
+            string.Join("; or ", options));
+    }
+
+    /// <summary>The smallest tensor-parallel degree, and the integer weight dtypes, with which the batch would fit.</summary>
+    private static IEnumerable<string> Alternatives(Setup s, double batch)
+    {
+        bool Fits(RooflineHardware hardware)
+        {
+            var roofline = new InferenceRoofline(s.Model, hardware);
+            double need = roofline.WeightsBytesPerGpu + (batch * (s.PromptTokens + s.OutputTokens) * roofline.KvBytesPerTokenPerGpu)
+                + roofline.WorkspaceBytes(batch, s.PromptTokens);
+            return need <= s.Gpu.Memory.Bytes;
+        }
+
+        double heads = s.Model.Heads;
+        double kvHeads = s.Model.KvHeads;
+        bool linked = s.Gpu.InterconnectBandwidth is not null;
+        for (double t = s.TensorParallel + 1; linked && t <= heads; t++)
+        {
+            bool valid = heads % t == 0 && (kvHeads >= t ? kvHeads % t == 0 : t % kvHeads == 0);
+            if (valid && Fits(s.Hardware with { TensorParallel = t }))
+            {
+                yield return "--gpus " + InputSpec.Format(t);
+                break;
+            }
+        }
+
+        foreach ((DataType type, string name) in new[] { (DataType.Int8, "int8"), (DataType.Int4, "int4") })
+        {
+            double bytes = DataTypes.BytesPerElement(type);
+            if (bytes < s.Hardware.MatrixBytes && Fits(s.Hardware with { MatrixBytes = bytes }))
+            {
+                yield return "--weight-dtype " + name;
+                break;
+            }
+        }
+
+        if (DataTypes.BytesPerElement(DataType.Fp8) < s.Hardware.KvBytes && Fits(s.Hardware with { KvBytes = DataTypes.BytesPerElement(DataType.Fp8) }))
+        {
+            yield return "--kv-dtype fp8";
+        }
+
+        yield return "a shorter context";
     }
 
     private sealed record Setup(
         ModelShape Model,
         GpuSpec Gpu,
         InferenceRoofline Roofline,
+        RooflineHardware Hardware,
         ResolvedInputs Inputs,
         double TensorParallel,
         double RequestedBatch,
