@@ -60,7 +60,7 @@ public class ServeCommandTests
         Assert.Equal(0, run.ExitCode);
         string[] lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("batch,prefillSeconds,decodeSecondsPerToken,", lines[0], StringComparison.Ordinal);
-        Assert.Equal(7, lines.Length - 1); // 1 … 64 fit (the largest batch is 99); 128, 256 and 512 do not
+        Assert.Equal(7, lines.Length - 1); // 1 … 64 fit (the largest batch is 90); 128, 256 and 512 do not
         Assert.Contains(",memory,", lines[1], StringComparison.Ordinal);
     }
 
@@ -105,6 +105,7 @@ public class ServeCommandTests
     [InlineData("serve --model llama-2-7b --gpu a100 --latency-class instant", "error: --latency-class: is unknown (got instant; expected one of keystroke, interactive, batch)")]
     [InlineData("serve --model llama-2-7b --gpu a100 --plot x.svg", "error: --plot: needs --sweep-batch (the plot is the batch trade-off) (got x.svg; expected --sweep-batch FROM:TO with --plot)")]
     [InlineData("serve --model llama-2-7b --gpu a100 --sweep-batch 1:64 --batch 8", "error: --batch: cannot be combined with --sweep-batch, which sets the batches (got 8; expected --sweep-batch alone)")]
+    [InlineData("serve --model llama-2-7b --gpu a100 --sweep-batch 128:512", "error: --sweep-batch: starts above the largest batch that fits (90) (got 128; expected a range starting at or below 90)")]
     [InlineData("serve --gpu a100", "error: --model: is required (got nothing; expected an architecture: --model P, --hf-config FILE or shape flags (--layers --d-model --heads ...))")]
     public void Serve_BadInput_IsOneLineExitTwo(string line, string expected)
     {
@@ -119,18 +120,28 @@ public class ServeCommandTests
         Assert.StartsWith("error: --batch: does not fit: weights 26.03 GB + KV cache ", error, StringComparison.Ordinal);
         Assert.Contains("exceed the 80 GB of a100-sxm4-80gb by ", error, StringComparison.Ordinal);
         Assert.Contains("(got 200; expected --batch at most ", error, StringComparison.Ordinal);
-        Assert.EndsWith("at 2048 + 512 tokens; or --gpus 8; or a shorter context)", error, StringComparison.Ordinal);
+        Assert.EndsWith("at 2048 + 512 tokens; or --gpus 8)", error, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("serve --model llama-2-70b --gpu a100", "(got 1; expected --gpus 2; or --weight-dtype int8; or a shorter context)")]
-    [InlineData("serve --model llama-3.1-405b --gpu h100", "(got 1; expected --gpus 16; or a shorter context)")]
+    [InlineData("serve --model llama-2-70b --gpu a100", "(got 1; expected --gpus 2; or --weight-dtype int8)")]
+    [InlineData("serve --model llama-3.1-405b --gpu h100", "(got 1; expected --gpus 16)")]
+    [InlineData("serve --model llama-3.1-8b --gpu l4 --prompt-tokens 120000", "(got 1; expected --gpus 2; or --prompt-tokens at most 36415 at this batch)")]
     public void Serve_ModelTooBig_SuggestsWhatWouldFit(string line, string suggestion)
     {
         string error = Shell.AssertUsageError(Shell.RunLine(line));
 
         Assert.StartsWith("error: --gpus: does not fit: weights ", error, StringComparison.Ordinal);
         Assert.EndsWith(suggestion, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serve_UnreachableClassTarget_NamesTheClass()
+    {
+        string error = Shell.AssertUsageError(Shell.RunLine("serve --model llama-3-8b --gpu h100 --prompt-tokens 8000 --latency-class keystroke --output-tokens 10 --weight-dtype fp32"));
+
+        Assert.StartsWith("error: --latency-class: sets time to first token ≤ 200 ms, which no batch meets: at batch 1 the prefill", error, StringComparison.Ordinal);
+        Assert.Contains("(got keystroke;", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,30 +56,35 @@ internal static class JsonOutput
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    /// <summary>Writes the fields; a key <c>group.name</c> goes into a nested object <c>group</c> (consecutive keys).</summary>
+    /// <summary>
+    /// Writes the fields; a key <c>group.name</c> goes into a nested object <c>group</c>, and <c>a.b.name</c> into
+    /// <c>b</c> inside <c>a</c> (keys of one group are consecutive).
+    /// </summary>
     private static void WriteFields(Utf8JsonWriter writer, IReadOnlyList<ResultField> fields)
     {
-        string? group = null;
+        var open = new List<string>();
         foreach (ResultField field in fields)
         {
-            int dot = field.Key.IndexOf('.', StringComparison.Ordinal);
-            string? fieldGroup = dot < 0 ? null : field.Key[..dot];
-            if (fieldGroup != group)
+            string[] parts = field.Key.Split('.');
+            int shared = 0;
+            while (shared < open.Count && shared < parts.Length - 1 && open[shared] == parts[shared])
             {
-                if (group is not null)
-                {
-                    writer.WriteEndObject();
-                }
-
-                if (fieldGroup is not null)
-                {
-                    writer.WriteStartObject(fieldGroup);
-                }
-
-                group = fieldGroup;
+                shared++;
             }
 
-            string key = dot < 0 ? field.Key : field.Key[(dot + 1)..];
+            for (int i = open.Count; i > shared; i--)
+            {
+                writer.WriteEndObject();
+                open.RemoveAt(i - 1);
+            }
+
+            for (int i = shared; i < parts.Length - 1; i++)
+            {
+                writer.WriteStartObject(parts[i]);
+                open.Add(parts[i]);
+            }
+
+            string key = parts[^1];
             if (field.Text is not null)
             {
                 writer.WriteString(key, field.Text);
@@ -94,7 +99,7 @@ internal static class JsonOutput
             }
         }
 
-        if (group is not null)
+        for (int i = open.Count; i > 0; i--)
         {
             writer.WriteEndObject();
         }

@@ -53,6 +53,7 @@ internal sealed class InferenceRoofline
     private readonly double _activationBytes;
     private readonly double _kvBytes;
     private readonly double _computeRate;
+    private readonly double _matrixRate;
     private readonly double _bandwidth;
     private readonly double _linkBytesPerSecond;
     private readonly double _tensorParallel;
@@ -94,6 +95,7 @@ internal sealed class InferenceRoofline
         _activationBytes = hardware.ActivationBytes;
         _kvBytes = hardware.KvBytes;
         _computeRate = hardware.ComputeRate;
+        _matrixRate = hardware.MatrixComputeRate;
         _bandwidth = hardware.Bandwidth;
         _linkBytesPerSecond = hardware.LinkBytesPerSecond;
     }
@@ -137,7 +139,7 @@ internal sealed class InferenceRoofline
         double flop = 2 * assignments * _h * _ffn * _upMatrices;
         double bytes = (expertsRead * ((_h * _ffn * _upMatrices * _matrixBytes) + (_upBiases * _plainBytes)))
             + (assignments * _h * _activationBytes) + (assignments * _ffn * _upMatrices * _activationBytes);
-        return flop / _computeRate > bytes / _bandwidth;
+        return flop / _matrixRate > bytes / _bandwidth;
     }
 
     /// <summary>Evaluates the prefill of b prompts of p tokens: the logits of the last position only.</summary>
@@ -152,19 +154,19 @@ internal sealed class InferenceRoofline
         return acc;
     }
 
-    /// <summary>Evaluates one decode step of b sequences whose caches hold <paramref name="context"/> tokens.</summary>
+    /// <summary>Evaluates one decode step of b sequences at a context of c tokens: it attends c keys, its own among them.</summary>
     /// <param name="batch">b.</param>
-    /// <param name="context">Tokens in each sequence's cache before the step.</param>
+    /// <param name="context">c, the tokens each sequence attends (≥ 1).</param>
     /// <returns>The step.</returns>
     public StepCost Decode(double batch, double context)
     {
         var acc = default(StepCost);
         AddFixed(ref acc, batch, 1);
-        AddAttention(ref acc, batch, 1, context);
+        AddAttention(ref acc, batch, 1, context - 1);
         return acc;
     }
 
-    /// <summary>Evaluates the mean of o decode steps at contexts p, p+1, …, p+o−1.</summary>
+    /// <summary>Evaluates the mean of o decode steps at contexts p, p+1, …, p+o−1 (see <see cref="Decode"/>).</summary>
     /// <param name="batch">b.</param>
     /// <param name="promptTokens">p.</param>
     /// <param name="outputTokens">o (≥ 1).</param>
@@ -177,7 +179,7 @@ internal sealed class InferenceRoofline
         long steps = (long)outputTokens;
         for (long i = 0; i < steps; i++)
         {
-            AddAttention(ref attention, batch, 1, promptTokens + i);
+            AddAttention(ref attention, batch, 1, promptTokens + i - 1);
         }
 
         attention.Scale(1.0 / steps);
@@ -210,9 +212,10 @@ internal sealed class InferenceRoofline
             (2 * n * h * qkvColumns) + (2 * n * _relativePositions),
             (((h * qkvColumns) + _relativePositions) * _matrixBytes) + (_qkvBiases * _plainBytes),
             (n * h * x) + (n * qWidth * x),
-            2 * n * kvWidth * _kvBytes);
+            2 * n * kvWidth * _kvBytes,
+            matrix: true);
 
-        Op(ref layer, 2 * n * qWidth * h, (qWidth * h * _matrixBytes) + (_outputBias * _plainBytes), (n * qWidth * x) + (n * h * x), 0);
+        Op(ref layer, 2 * n * qWidth * h, (qWidth * h * _matrixBytes) + (_outputBias * _plainBytes), (n * qWidth * x) + (n * h * x), 0, matrix: true);
         AllReduce(ref layer, n * h * x);
         Op(ref layer, n * h, 0, 3 * n * h * x, 0);
         if (_normsPerLayer == 2)
@@ -231,7 +234,7 @@ internal sealed class InferenceRoofline
 
         double f = _ffn;
         double u = _upMatrices;
-        Op(ref layer, 2 * assignments * h * f * u, expertsRead * ((h * f * u * _matrixBytes) + (_upBiases * _plainBytes)), (assignments * h * x) + (assignments * f * u * x), 0);
+        Op(ref layer, 2 * assignments * h * f * u, expertsRead * ((h * f * u * _matrixBytes) + (_upBiases * _plainBytes)), (assignments * h * x) + (assignments * f * u * x), 0, matrix: true);
         if (_swiglu)
         {
             Op(ref layer, 5 * assignments * f, 0, 3 * assignments * f * x, 0);
@@ -241,7 +244,7 @@ internal sealed class InferenceRoofline
             Op(ref layer, 8 * assignments * f, 0, 2 * assignments * f * x, 0);
         }
 
-        Op(ref layer, 2 * assignments * f * h, expertsRead * ((f * h * _matrixBytes) + (_downBias * _plainBytes)), (assignments * f * x) + (assignments * h * x), 0);
+        Op(ref layer, 2 * assignments * f * h, expertsRead * ((f * h * _matrixBytes) + (_downBias * _plainBytes)), (assignments * f * x) + (assignments * h * x), 0, matrix: true);
         AllReduce(ref layer, n * h * x);
         Op(ref layer, n * h, 0, 3 * n * h * x, 0);
 
@@ -291,10 +294,11 @@ internal sealed class InferenceRoofline
     private void Norm(ref StepCost acc, double n) =>
         Op(ref acc, _normFlopPerElement * n * _h, _normParameters * _plainBytes, 2 * n * _h * _activationBytes, 0);
 
-    private void Op(ref StepCost acc, double flop, double weightBytes, double activationBytes, double kvBytes)
+    /// <summary>Adds one operation: layer-matrix matmuls (<paramref name="matrix"/>) run at the compute dtype's peak, the rest (attention, head, router, elementwise) at the 16-bit peak.</summary>
+    private void Op(ref StepCost acc, double flop, double weightBytes, double activationBytes, double kvBytes, bool matrix = false)
     {
         double bytes = weightBytes + activationBytes + kvBytes;
-        double computeSeconds = flop / _computeRate;
+        double computeSeconds = flop / (matrix ? _matrixRate : _computeRate);
         double memorySeconds = bytes / _bandwidth;
         double seconds = Math.Max(computeSeconds, memorySeconds);
         acc.Seconds += seconds;
@@ -323,7 +327,8 @@ internal sealed class InferenceRoofline
 
 /// <summary>The hardware side of a roofline: rates and element sizes.</summary>
 /// <param name="TensorParallel">t.</param>
-/// <param name="ComputeRate">Dense peak × ηc, FLOP/s per GPU.</param>
+/// <param name="ComputeRate">Dense 16-bit peak × ηc, FLOP/s per GPU: attention, output head, router, elementwise work.</param>
+/// <param name="MatrixComputeRate">Dense peak of the compute dtype × ηc: the layer matrices' matmuls (fp8 with fp8 weights).</param>
 /// <param name="Bandwidth">Memory bandwidth × ηm, B/s per GPU.</param>
 /// <param name="LinkBytesPerSecond">One-way interconnect bandwidth, B/s (unused when t = 1).</param>
 /// <param name="MatrixBytes">Bytes per element of the layer matrices.</param>
@@ -334,6 +339,7 @@ internal sealed class InferenceRoofline
 internal readonly record struct RooflineHardware(
     double TensorParallel,
     double ComputeRate,
+    double MatrixComputeRate,
     double Bandwidth,
     double LinkBytesPerSecond,
     double MatrixBytes,

@@ -97,11 +97,36 @@ public static class ServingModel
 
         if (rows.Count == 0)
         {
-            return Outcome<ServingSweep>.Failure([Misfit(setup, batches.Count == 0 ? 1 : batches.Min())
-                ?? new FieldError("sweep-batch", "has no batch that fits", string.Empty, "batches up to " + InputSpec.Format(maxBatch))]);
+            double smallest = batches.Count == 0 ? 1 : batches.Min();
+            FieldError misfit = Misfit(setup, smallest) ?? new FieldError("sweep-batch", "has no batch that fits", string.Empty, "batches up to " + InputSpec.Format(maxBatch));
+            return Outcome<ServingSweep>.Failure([maxBatch >= 1
+                ? new FieldError("sweep-batch", $"starts above the largest batch that fits ({InputSpec.Format(maxBatch)})", InputSpec.Format(smallest), "a range starting at or below " + InputSpec.Format(maxBatch))
+                : misfit]);
         }
 
         double? ridge = RidgeBatch(setup);
+        setup.Inputs.Note(new Assumption
+        {
+            Name = "maxBatch",
+            Label = "Largest batch that fits",
+            Value = maxBatch,
+            Unit = "sequences",
+            Description = "The largest batch whose weights, KV cache at p + o and workspace fit in one GPU's memory.",
+            IsDefault = true,
+        });
+        if (ridge is double ridgeValue)
+        {
+            setup.Inputs.Note(new Assumption
+            {
+                Name = "ridgeBatch",
+                Label = "Ridge batch",
+                Value = ridgeValue,
+                Unit = "sequences",
+                Description = "The smallest batch at which a decode step's largest weight matmul turns compute-bound" + (ridgeValue > maxBatch ? ", beyond the largest batch that fits." : "."),
+                IsDefault = true,
+            });
+        }
+
         return Outcome<ServingSweep>.Success(new ServingSweep
         {
             Rows = rows,
@@ -149,7 +174,8 @@ public static class ServingModel
             YLogarithmic = true,
             Series = series,
             LegendLowerLeft = true,
-            Note = string.Create(CultureInfo.InvariantCulture, $"prompt {first.PromptTokens}, output {first.OutputTokens} tokens; {first.Gpus} GPU(s); largest batch that fits {sweep.MaxBatch}"),
+            Note = string.Create(CultureInfo.InvariantCulture, $"prompt {first.PromptTokens}, output {first.OutputTokens} tokens; {first.Gpus} GPU(s); largest batch that fits {sweep.MaxBatch}")
+                + (sweep.RidgeBatch is double r && sweep.RidgeRow is null ? string.Create(CultureInfo.InvariantCulture, $"; ridge at batch {r}, beyond it") : string.Empty),
         };
     }
 
@@ -248,9 +274,11 @@ public static class ServingModel
         NoteEfficiency(inputs, ServingInputs.BandwidthEfficiency, bandwidthGiven, bandwidthEfficiency, request.Efficiency);
 
         double peak = gpu.DensePeak(compute)!.Value.FlopPerSecond;
+        double plainPeak = gpu.DensePeak(weights == DataType.Fp32 ? DataType.Fp32 : sixteen)!.Value.FlopPerSecond;
         double plainBytes = weights == DataType.Fp32 ? 4 : 2;
         var hardware = new RooflineHardware(
             t,
+            plainPeak * computeEfficiency,
             peak * computeEfficiency,
             gpu.MemoryBandwidth.BytesPerSecond * bandwidthEfficiency,
             gpu.InterconnectBandwidth is Bandwidth link ? link.BytesPerSecond / 2 : double.PositiveInfinity,
@@ -299,6 +327,7 @@ public static class ServingModel
             o,
             ttft,
             tpot,
+            ttftGiven is null && tpotGiven is null ? request.LatencyClass : null,
             peak / gpu.MemoryBandwidth.BytesPerSecond,
             price,
             watts is double w ? w * pue : null,
@@ -413,7 +442,7 @@ public static class ServingModel
                 Label = "Tensor parallelism",
                 Text = string.Create(CultureInfo.InvariantCulture, $"{t} GPUs, {model.Heads / t} query and {roofline.KvHeadsPerGpu} KV heads each"),
                 Description = $"Megatron-style: matrices, heads and vocabulary split t ways, norms replicated; two ring all-reduces per layer, 2·(t−1)/t × the activations over the one-way {gpu.InterconnectName} bandwidth "
-                    + "(half the catalog's bidirectional figure), not overlapped. With fewer KV heads than GPUs each GPU holds one KV head's cache (replicated), counted on every GPU.",
+                    + "(half the catalog's bidirectional figure), bandwidth only (no per-message latency) and not overlapped. With fewer KV heads than GPUs each GPU holds one KV head's cache (replicated), counted on every GPU.",
                 Source = "REFERENCE §5",
                 IsDefault = false,
             });
@@ -591,10 +620,19 @@ public static class ServingModel
         {
             double target = field == "max-ttft-ms" ? s.MaxTtftMs!.Value : s.MaxTpotMs!.Value;
             string what = field == "max-ttft-ms" ? "the prefill (time to first token)" : "a decode step (time per output token)";
+            string got = InputSpec.Format(target);
+            string problem = "is not met by any batch";
+            if (s.TargetsFromClass is LatencyClass latencyClass)
+            {
+                got = LatencyClasses.Name(latencyClass);
+                problem = $"sets {(field == "max-ttft-ms" ? "time to first token" : "time per output token")} ≤ {InputSpec.Format(target)} ms, which no batch meets";
+                field = "latency-class";
+            }
+
             return new FieldError(
                 field!,
-                string.Create(CultureInfo.InvariantCulture, $"is not met by any batch: at batch 1 {what} takes {took:G4} ms on {InputSpec.Format(s.TensorParallel)} × {s.Gpu.Id}"),
-                InputSpec.Format(target),
+                string.Create(CultureInfo.InvariantCulture, $"{problem}: at batch 1 {what} takes {took:G4} ms on {InputSpec.Format(s.TensorParallel)} × {s.Gpu.Id}"),
+                got,
                 string.Create(CultureInfo.InvariantCulture, $"at least {took:G4} ms, or more --gpus, lower-precision --weight-dtype, a shorter prompt, or faster GPUs"));
         }
 
@@ -696,7 +734,25 @@ public static class ServingModel
             yield return "--kv-dtype fp8";
         }
 
-        yield return "a shorter context";
+        if (s.Roofline.WeightsBytesPerGpu < s.Gpu.Memory.Bytes && MemoryPerGpu(s, batch, 1) <= s.Gpu.Memory.Bytes)
+        {
+            double low = 1;
+            double high = s.PromptTokens;
+            while (high - low > 1)
+            {
+                double mid = Math.Floor((low + high) / 2);
+                if (MemoryPerGpu(s, batch, mid) <= s.Gpu.Memory.Bytes)
+                {
+                    low = mid;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            yield return $"--prompt-tokens at most {InputSpec.Format(low)} at this batch";
+        }
     }
 
     private sealed record Setup(
@@ -711,6 +767,7 @@ public static class ServingModel
         double OutputTokens,
         double? MaxTtftMs,
         double? MaxTpotMs,
+        LatencyClass? TargetsFromClass,
         double RidgePoint,
         double? Price,
         double? FacilityWatts,

@@ -124,11 +124,22 @@ public sealed record ServingResult : ICalculationResult
                 missing.Add(new MissingField("costUsdPerMillionOutputTokens", "Cost per million output tokens", reason));
                 missing.Add(new MissingField("costUsdPerMillionInputTokens", "Cost per million input tokens", reason));
                 missing.Add(new MissingField("costUsdPerRequest", "Cost per request", reason));
+                missing.Add(new MissingField("costUsdPerMillionTokens", "Cost per million tokens, prompt and output", reason));
+                if (Requests is not null)
+                {
+                    missing.Add(new MissingField("volume.costUsd", "Volume: cost", reason));
+                }
             }
 
             if (FacilityWattsPerGpu is null)
             {
-                missing.Add(new MissingField("energyKwhPerMillionTokens", "Energy per million output tokens", $"needs --power-watts (no published power for {GpuName})"));
+                string reason = $"needs --power-watts (no published power for {GpuName})";
+                missing.Add(new MissingField("energyKwhPerMillionTokens", "Energy per million output tokens", reason));
+                missing.Add(new MissingField("energyKwhPerRequest", "Energy per request", reason));
+                if (Requests is not null)
+                {
+                    missing.Add(new MissingField("volume.energyKwh", "Volume: energy", reason));
+                }
             }
 
             return missing;
