@@ -54,6 +54,15 @@ internal sealed class UncertaintyOptions
         return true;
     }
 
+    /// <summary>Throws when an option that cannot take part in a Monte Carlo run is combined with a distribution.</summary>
+    public static void Reject(IReadOnlyList<UncertainInput> uncertain, string option, string? text)
+    {
+        if (uncertain.Count > 0 && text is not null)
+        {
+            throw new UsageException(ErrorText.ForOption(option, "cannot be combined with an input given as a distribution", InputOptions.Quote(text), $"point inputs with {option}, or no {option}"));
+        }
+    }
+
     private static double Check(InputSpec spec, InputValues given)
     {
         double value = given.Get(spec) ?? spec.Default!.Value;

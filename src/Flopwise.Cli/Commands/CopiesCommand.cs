@@ -43,11 +43,8 @@ internal static class CopiesCommand
         string? plotPath = output.PlotPath(parse);
         InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
         string? sweepText = parse.GetValue(sweepOption);
-        if (uncertain.Count > 0 && (sweepText is not null || plotPath is not null))
-        {
-            string option = sweepText is not null ? "--sweep" : "--plot";
-            throw new UsageException(ErrorText.ForOption(option, "cannot be combined with an input given as a distribution", sweepText ?? plotPath!, "point inputs with " + option));
-        }
+        UncertaintyOptions.Reject(uncertain, "--sweep", sweepText);
+        UncertaintyOptions.Reject(uncertain, "--plot", plotPath);
 
         if (uncertainty.TryRun(context, format, Title, parse, values, uncertain, v => CommandOutput.Widen(CopiesModel.Evaluate(CopiesRequest.From(v)))))
         {

@@ -37,6 +37,7 @@ internal static class ServeCommand
             HelpName = "FROM:TO",
         };
         command.Add(sweep);
+        var uncertainty = new UncertaintyOptions(command);
         var output = new OutputOptions(command, csv: true, plotDescription: "With --sweep-batch: draw output tokens/s per GPU against tokens/s per user, one point per batch, with the ridge point marked, to FILE.svg or FILE.png.");
         command.SetAction(parse =>
         {
@@ -49,7 +50,8 @@ internal static class ServeCommand
                 notes.AddRange(resolved.Notes);
             }
 
-            ServingRequest request = ServingRequest.From(inputs.Collect(parse)) with
+            InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
+            ServingRequest request = ServingRequest.From(values) with
             {
                 Model = resolved?.Shape,
                 Gpu = gpu.Resolve(parse, notes),
@@ -61,6 +63,24 @@ internal static class ServeCommand
                 Notes = notes,
             };
             string? sweepText = parse.GetValue(sweep);
+            UncertaintyOptions.Reject(uncertain, "--sweep-batch", sweepText);
+            UncertaintyOptions.Reject(uncertain, "--plot", plotPath);
+            ServingRequest Sampled(InputValues v) => ServingRequest.From(v) with
+            {
+                Model = request.Model,
+                Gpu = request.Gpu,
+                WeightDtype = request.WeightDtype,
+                KvDtype = request.KvDtype,
+                Attention = request.Attention,
+                Efficiency = request.Efficiency,
+                LatencyClass = request.LatencyClass,
+                Notes = request.Notes,
+            };
+            if (uncertainty.TryRun(context, format, Title, parse, values, uncertain, v => CommandOutput.Widen(ServingModel.Evaluate(Sampled(v)))))
+            {
+                return CliApp.Ok;
+            }
+
             if (sweepText is null)
             {
                 if (plotPath is not null)
