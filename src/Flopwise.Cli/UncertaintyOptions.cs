@@ -14,10 +14,18 @@ namespace Flopwise.Cli;
 internal sealed class UncertaintyOptions
 {
     private readonly InputOptions _inputs;
+    private readonly Option<string> _sensitivity = new("--sensitivity")
+    {
+        Description = "With an input given as a distribution: swing each uncertain input from its p5 to its p95, the others at their medians, "
+            + "and report OUTPUT's range per input, largest first (a tornado), with each input's rank correlation to it; "
+            + "with --plot, also FILE-tornado.svg.",
+        HelpName = "OUTPUT",
+    };
 
     public UncertaintyOptions(Command command)
     {
         _inputs = new InputOptions(command, [MonteCarlo.SamplesInput, MonteCarlo.SeedInput]);
+        command.Add(_sensitivity);
     }
 
     /// <summary>
@@ -27,6 +35,7 @@ internal sealed class UncertaintyOptions
     public bool TryRun(
         CliContext context,
         OutputFormat format,
+        string? plotPath,
         string title,
         ParseResult parse,
         InputValues fixedValues,
@@ -34,8 +43,14 @@ internal sealed class UncertaintyOptions
         Func<InputValues, Outcome<ICalculationResult>> evaluate)
     {
         InputValues given = _inputs.Collect(parse);
+        string? sensitivity = parse.GetValue(_sensitivity);
         if (uncertain.Count == 0)
         {
+            if (sensitivity is not null)
+            {
+                throw new UsageException(ErrorText.ForOption("--sensitivity", "needs an input given as a distribution (e.g. --mfu 0.3..0.5)", InputOptions.Quote(sensitivity), "a range or distribution on some numeric option"));
+            }
+
             foreach (InputSpec spec in new[] { MonteCarlo.SamplesInput, MonteCarlo.SeedInput })
             {
                 if (given.Get(spec) is double value)
@@ -49,7 +64,18 @@ internal sealed class UncertaintyOptions
 
         int samples = (int)Check(MonteCarlo.SamplesInput, given);
         int seed = (int)Check(MonteCarlo.SeedInput, given);
-        MonteCarloResult result = CommandOutput.Unwrap(MonteCarlo.Run(fixedValues, uncertain, evaluate, samples, seed));
+        MonteCarloResult result = CommandOutput.Unwrap(MonteCarlo.Run(fixedValues, uncertain, evaluate, samples, seed, sensitivityOutput: sensitivity));
+        if (plotPath is not null && result.Outputs.Count > 0)
+        {
+            string key = sensitivity ?? result.Outputs[0].Key;
+            CommandOutput.SavePlot(context, format, MonteCarloCharts.Histogram(result, key), plotPath);
+            if (sensitivity is not null)
+            {
+                string tornado = Path.Combine(Path.GetDirectoryName(plotPath) ?? string.Empty, Path.GetFileNameWithoutExtension(plotPath) + "-tornado" + Path.GetExtension(plotPath));
+                CommandOutput.SavePlot(context, format, MonteCarloCharts.Tornado(result), tornado);
+            }
+        }
+
         CommandOutput.Write(context, format, title + " — Monte Carlo", result);
         return true;
     }

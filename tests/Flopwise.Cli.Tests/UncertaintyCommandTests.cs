@@ -79,7 +79,32 @@ public class UncertaintyCommandTests
         Assert.True(compare.GetProperty("distribution").GetProperty("plan1").GetProperty("totalCostUsd").GetProperty("p50").GetDouble() > 0);
     }
 
+    [Fact]
+    public void Sensitivity_TornadoInJsonAndPlots()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"flopwise-mc-{Guid.NewGuid():N}.svg");
+        string tornado = Path.ChangeExtension(path, null) + "-tornado.svg";
+        try
+        {
+            JsonElement root = Json($"train --params 70B --tokens 2T --gpu h100 --gpus 1024..4096 --mfu 0.3..0.5 --price-per-gpu-hour 2..3 --samples 3000 --sensitivity costUsd --plot {path} --json");
+
+            JsonElement sensitivity = root.GetProperty("sensitivity");
+            Assert.Equal("costUsd", sensitivity.GetProperty("output").GetString());
+            Assert.Equal(["mfu", "pricePerGpuHour", "gpus"], sensitivity.GetProperty("inputs").EnumerateObject().Select(p => p.Name));
+            Assert.True(sensitivity.GetProperty("inputs").GetProperty("mfu").GetProperty("rankCorrelation").GetDouble() < 0);
+            Assert.Contains("<svg", File.ReadAllText(path), StringComparison.Ordinal);
+            Assert.Contains("Sensitivity of Cost", File.ReadAllText(tornado), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(tornado);
+        }
+    }
+
     [Theory]
+    [InlineData("copies --compute 3e25 --sensitivity parallelTasks", "error: --sensitivity: needs an input given as a distribution (e.g. --mfu 0.3..0.5) (got parallelTasks; expected a range or distribution on some numeric option)")]
+    [InlineData("copies --compute 1e25..1e27 --sensitivity parallelTask", "error: --sensitivity: is not a numeric output of this calculation (got parallelTask; expected one of parameters, trainingFlop, runtimeFlopPerForward, clusterFlopPerSecond, tokensPerSecond, parallelTasks; did you mean parallelTasks?)")]
     [InlineData("copies --compute 1e27..1e25", "error: --compute: is reversed or empty (the low end must be below the high end) (got 1e27..1e25; expected a number, a range a..b (lognormal, 5th to 95th percentile), normal(mean, sd), uniform(a, b), loguniform(a, b) or triangular(a, mode, b))")]
     [InlineData("copies --compute 1e25..", "error: --compute: is an open range (both ends are needed) (got 1e25..; expected a number, a range a..b (lognormal, 5th to 95th percentile), normal(mean, sd), uniform(a, b), loguniform(a, b) or triangular(a, mode, b))")]
     [InlineData("copies --compute 3e25 --samples 100", "error: --samples: needs an input given as a distribution (e.g. --mfu 0.3..0.5) (got 100; expected a range or distribution on some numeric option)")]

@@ -80,7 +80,7 @@ internal static class CompareCommand
                     : Outcome<ICalculationResult>.Failure(outcome.Errors);
             }
 
-            if (uncertainty.TryRun(context, format, title, parse, values, uncertain, Sampled))
+            if (uncertainty.TryRun(context, format, null, title, parse, values, uncertain, Sampled))
             {
                 return CliApp.Ok;
             }

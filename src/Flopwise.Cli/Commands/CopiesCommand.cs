@@ -44,9 +44,8 @@ internal static class CopiesCommand
         InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
         string? sweepText = parse.GetValue(sweepOption);
         UncertaintyOptions.Reject(uncertain, "--sweep", sweepText);
-        UncertaintyOptions.Reject(uncertain, "--plot", plotPath);
 
-        if (uncertainty.TryRun(context, format, Title, parse, values, uncertain, v => CommandOutput.Widen(CopiesModel.Evaluate(CopiesRequest.From(v)))))
+        if (uncertainty.TryRun(context, format, plotPath, Title, parse, values, uncertain, v => CommandOutput.Widen(CopiesModel.Evaluate(CopiesRequest.From(v)))))
         {
             return CliApp.Ok;
         }

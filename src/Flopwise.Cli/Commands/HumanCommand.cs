@@ -26,7 +26,7 @@ internal static class HumanCommand
         {
             OutputFormat format = output.Format(parse);
             InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
-            if (uncertainty.TryRun(context, format, Title, parse, values, uncertain, v => CommandOutput.Widen(HumanEquivalents.Evaluate(HumanRequest.From(v)))))
+            if (uncertainty.TryRun(context, format, null, Title, parse, values, uncertain, v => CommandOutput.Widen(HumanEquivalents.Evaluate(HumanRequest.From(v)))))
             {
                 return CliApp.Ok;
             }

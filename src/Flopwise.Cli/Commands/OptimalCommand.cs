@@ -53,8 +53,7 @@ internal static class OptimalCommand
         request = request with { Law = law, Notes = notes };
         string? sweepText = parse.GetValue(sweepOption);
         UncertaintyOptions.Reject(uncertain, "--sweep", sweepText);
-        UncertaintyOptions.Reject(uncertain, "--plot", plotPath);
-        if (uncertainty.TryRun(context, format, $"{Title} ({law.Id})", parse, values, uncertain, v => CommandOutput.Widen(OptimalAllocation.Evaluate(OptimalRequest.From(v) with { Law = law, Notes = notes }))))
+        if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({law.Id})", parse, values, uncertain, v => CommandOutput.Widen(OptimalAllocation.Evaluate(OptimalRequest.From(v) with { Law = law, Notes = notes }))))
         {
             return CliApp.Ok;
         }

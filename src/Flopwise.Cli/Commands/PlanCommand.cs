@@ -48,8 +48,7 @@ internal static class PlanCommand
         PlanRequest request = PlanRequest.From(law, values) with { Gpu = gpu.Resolve(parse, notes), Notes = notes };
         string? sweepText = parse.GetValue(sweepOption);
         UncertaintyOptions.Reject(uncertain, "--sweep-inference", sweepText);
-        UncertaintyOptions.Reject(uncertain, "--plot", plotPath);
-        if (uncertainty.TryRun(context, format, $"{Title} ({law.Id})", parse, values, uncertain, v => CommandOutput.Widen(InferencePlanner.Evaluate(PlanRequest.From(law, v) with { Gpu = request.Gpu, Notes = notes }))))
+        if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({law.Id})", parse, values, uncertain, v => CommandOutput.Widen(InferencePlanner.Evaluate(PlanRequest.From(law, v) with { Gpu = request.Gpu, Notes = notes }))))
         {
             return CliApp.Ok;
         }

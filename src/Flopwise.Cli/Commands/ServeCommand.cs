@@ -64,7 +64,6 @@ internal static class ServeCommand
             };
             string? sweepText = parse.GetValue(sweep);
             UncertaintyOptions.Reject(uncertain, "--sweep-batch", sweepText);
-            UncertaintyOptions.Reject(uncertain, "--plot", plotPath);
             ServingRequest Sampled(InputValues v) => ServingRequest.From(v) with
             {
                 Model = request.Model,
@@ -76,7 +75,7 @@ internal static class ServeCommand
                 LatencyClass = request.LatencyClass,
                 Notes = request.Notes,
             };
-            if (uncertainty.TryRun(context, format, Title, parse, values, uncertain, v => CommandOutput.Widen(ServingModel.Evaluate(Sampled(v)))))
+            if (uncertainty.TryRun(context, format, plotPath, Title, parse, values, uncertain, v => CommandOutput.Widen(ServingModel.Evaluate(Sampled(v)))))
             {
                 return CliApp.Ok;
             }

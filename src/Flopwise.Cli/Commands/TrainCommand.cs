@@ -71,7 +71,6 @@ internal static class TrainCommand
 
             string? sweepText = parse.GetValue(sweep);
             UncertaintyOptions.Reject(uncertain, "--sweep-gpus", sweepText);
-            UncertaintyOptions.Reject(uncertain, "--plot", plotPath);
             TrainingRequest Sampled(InputValues v) => TrainingRequest.From(v) with
             {
                 Model = request.Model,
@@ -83,7 +82,7 @@ internal static class TrainCommand
                 Grid = request.Grid,
                 Notes = request.Notes,
             };
-            if (uncertainty.TryRun(context, format, Title, parse, values, uncertain, v => CommandOutput.Widen(TrainingAccounting.Evaluate(Sampled(v)))))
+            if (uncertainty.TryRun(context, format, plotPath, Title, parse, values, uncertain, v => CommandOutput.Widen(TrainingAccounting.Evaluate(Sampled(v)))))
             {
                 return CliApp.Ok;
             }

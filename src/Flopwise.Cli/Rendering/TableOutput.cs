@@ -74,6 +74,27 @@ internal static class TableOutput
         console.WriteLine(string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
             $"{result.Samples} samples; {result.InfeasibleSamples} infeasible{(result.InfeasibleReason is null ? string.Empty : " (" + result.InfeasibleReason + ")")}; redraws outside the valid range: {redraws}."));
+        if (result.SensitivityOutput is string output)
+        {
+            var tornado = new Table().Title(Markup.Escape($"Sensitivity of {output}: each input from its p5 to its p95, the others at their medians"))
+                .AddColumn("Input").AddColumn(new TableColumn("p5").RightAligned()).AddColumn(new TableColumn("p95").RightAligned())
+                .AddColumn(new TableColumn("output at p5").RightAligned()).AddColumn(new TableColumn("output at p95").RightAligned())
+                .AddColumn(new TableColumn("swing").RightAligned()).AddColumn(new TableColumn("rank corr.").RightAligned());
+            foreach (Flopwise.Uncertainty.InputSensitivity s in result.Sensitivity)
+            {
+                tornado.AddRow(
+                    Cell(s.Label),
+                    Cell(NumberDisplay.Format(s.InputLow)),
+                    Cell(NumberDisplay.Format(s.InputHigh)),
+                    Cell(s.OutputAtLow is double low ? NumberDisplay.Format(low) : "infeasible"),
+                    Cell(s.OutputAtHigh is double high ? NumberDisplay.Format(high) : "infeasible"),
+                    Cell(NumberDisplay.Format(s.Swing)),
+                    Cell(double.IsFinite(s.RankCorrelation) ? s.RankCorrelation.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "–"));
+            }
+
+            console.Write(tornado);
+        }
+
         WriteAssumptions(console, result.Assumptions);
     }
 

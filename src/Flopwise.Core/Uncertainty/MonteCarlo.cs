@@ -61,14 +61,20 @@ public static class MonteCarlo
     /// <param name="samples">How many joint samples (1 to <see cref="MaxSamples"/>).</param>
     /// <param name="seed">The seed.</param>
     /// <param name="maxDegreeOfParallelism">Cores to use; <see langword="null"/> for all (the result does not depend on it).</param>
-    /// <returns>The summary, or an error when an input's draws fall almost all outside its range or every sample is infeasible.</returns>
+    /// <param name="sensitivityOutput">
+    /// An output's JSON key (e.g. <c>costUsd</c>) whose sensitivity to each uncertain input to report: its value with that
+    /// input at its 5th and at its 95th percentile and the others at their medians (a tornado), and the Spearman rank
+    /// correlation of input and output over the samples; <see langword="null"/> for none.
+    /// </param>
+    /// <returns>The summary, or an error when an input's draws fall almost all outside its range, every sample is infeasible, or the sensitivity output is unknown.</returns>
     public static Outcome<MonteCarloResult> Run(
         InputValues fixedValues,
         IReadOnlyList<UncertainInput> uncertain,
         Func<InputValues, Outcome<ICalculationResult>> evaluate,
         int samples,
         int seed,
-        int? maxDegreeOfParallelism = null)
+        int? maxDegreeOfParallelism = null,
+        string? sensitivityOutput = null)
     {
         ArgumentNullException.ThrowIfNull(fixedValues);
         ArgumentNullException.ThrowIfNull(uncertain);
@@ -166,6 +172,7 @@ public static class MonteCarlo
         string? reason = failures.Where(f => f is not null).GroupBy(f => f, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
         var outputs = new List<OutputDistribution>(keys.Length);
+        var sortedValues = new Dictionary<string, double[]>(StringComparer.Ordinal);
         for (int k = 0; k < keys.Length; k++)
         {
             double[] present = [.. values[k].Where(v => !double.IsNaN(v))];
@@ -176,6 +183,7 @@ public static class MonteCarlo
 
             double mean = present.Average();
             Array.Sort(present);
+            sortedValues[keys[k].Key] = present;
             outputs.Add(new OutputDistribution(
                 keys[k].Key,
                 keys[k].Label,
@@ -189,15 +197,138 @@ public static class MonteCarlo
                 mean));
         }
 
+        IReadOnlyList<InputSensitivity> sensitivity = [];
+        if (sensitivityOutput is not null)
+        {
+            if (!index.TryGetValue(sensitivityOutput, out int outputIndex))
+            {
+                string known = string.Join(", ", keys.Select(k => k.Key));
+                string? closest = Suggestions.Closest(sensitivityOutput, [.. keys.Select(k => k.Key)]).FirstOrDefault();
+                return Outcome<MonteCarloResult>.Failure([new FieldError(
+                    "sensitivity",
+                    "is not a numeric output of this calculation",
+                    sensitivityOutput,
+                    "one of " + known + (closest is null ? string.Empty : $"; did you mean {closest}?"))]);
+            }
+
+            sensitivity = Sensitivity(fixedValues, uncertain, evaluate, draws, values[outputIndex], sensitivityOutput);
+        }
+
         return Outcome<MonteCarloResult>.Success(new MonteCarloResult
         {
             Outputs = outputs,
+            SortedValues = sortedValues,
+            SensitivityOutput = sensitivityOutput,
+            Sensitivity = sensitivity,
             Samples = samples,
             InfeasibleSamples = infeasible,
             InfeasibleReason = reason,
             Redraws = [.. uncertain.Select((u, i) => (u.Spec.JsonName, redraws[i]))],
             Assumptions = Assumptions(first.Assumptions, uncertain, samples, seed, infeasible, reason),
         });
+    }
+
+    /// <summary>The tornado and rank correlations of one output (see <see cref="Run"/>).</summary>
+    private static List<InputSensitivity> Sensitivity(
+        InputValues fixedValues,
+        IReadOnlyList<UncertainInput> uncertain,
+        Func<InputValues, Outcome<ICalculationResult>> evaluate,
+        double[][] draws,
+        double[] output,
+        string key)
+    {
+        double[][] sortedDraws = [.. draws.Select(d => d.Order().ToArray())];
+        double InputAt(int i, double p)
+        {
+            double x = Percentile(sortedDraws[i], p);
+            return uncertain[i].Spec.IsInteger ? Math.Round(x, MidpointRounding.AwayFromZero) : x;
+        }
+
+        InputValues medians = fixedValues;
+        for (int i = 0; i < uncertain.Count; i++)
+        {
+            medians = medians.With(uncertain[i].Spec, InputAt(i, 0.5));
+        }
+
+        double? OutputWith(int i, double x) =>
+            evaluate(medians.With(uncertain[i].Spec, x)).Value?.Fields.FirstOrDefault(f => f.Key == key)?.Value;
+
+        var list = new List<InputSensitivity>(uncertain.Count);
+        for (int i = 0; i < uncertain.Count; i++)
+        {
+            double low = InputAt(i, 0.05);
+            double high = InputAt(i, 0.95);
+            double? atLow = OutputWith(i, low);
+            double? atHigh = OutputWith(i, high);
+            list.Add(new InputSensitivity(
+                uncertain[i].Spec.JsonName,
+                uncertain[i].Spec.Label,
+                low,
+                high,
+                atLow,
+                atHigh,
+                atLow is double a && atHigh is double b ? Math.Abs(b - a) : 0,
+                SpearmanOverFeasible(draws[i], output)));
+        }
+
+        return [.. list.OrderByDescending(s => s.Swing).ThenBy(s => s.Input, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Spearman's rank correlation of x and y over the pairs where y is not NaN (average ranks for ties).</summary>
+    internal static double SpearmanOverFeasible(double[] x, double[] y)
+    {
+        var pairs = new List<(double X, double Y)>(x.Length);
+        for (int j = 0; j < x.Length; j++)
+        {
+            if (!double.IsNaN(y[j]))
+            {
+                pairs.Add((x[j], y[j]));
+            }
+        }
+
+        if (pairs.Count < 3)
+        {
+            return double.NaN;
+        }
+
+        double[] rx = Ranks([.. pairs.Select(p => p.X)]);
+        double[] ry = Ranks([.. pairs.Select(p => p.Y)]);
+        double mean = (pairs.Count + 1) / 2.0;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int j = 0; j < rx.Length; j++)
+        {
+            sxy += (rx[j] - mean) * (ry[j] - mean);
+            sxx += (rx[j] - mean) * (rx[j] - mean);
+            syy += (ry[j] - mean) * (ry[j] - mean);
+        }
+
+        return sxx == 0 || syy == 0 ? 0 : sxy / Math.Sqrt(sxx * syy);
+    }
+
+    private static double[] Ranks(double[] values)
+    {
+        int[] order = [.. Enumerable.Range(0, values.Length).OrderBy(j => values[j])];
+        var ranks = new double[values.Length];
+        for (int start = 0; start < order.Length;)
+        {
+            int end = start;
+            while (end + 1 < order.Length && values[order[end + 1]] == values[order[start]])
+            {
+                end++;
+            }
+
+            double rank = ((start + end) / 2.0) + 1;
+            for (int k = start; k <= end; k++)
+            {
+                ranks[order[k]] = rank;
+            }
+
+            start = end + 1;
+        }
+
+        return ranks;
     }
 
     /// <summary>Returns the type-7 percentile of sorted values.</summary>

@@ -13,6 +13,15 @@ public sealed record MonteCarloResult : ICalculationResult
     /// <summary>Gets the distribution of each numeric output, in the calculation's field order.</summary>
     public required IReadOnlyList<OutputDistribution> Outputs { get; init; }
 
+    /// <summary>Gets the output whose sensitivity is reported, or <see langword="null"/>.</summary>
+    public string? SensitivityOutput { get; init; }
+
+    /// <summary>Gets, largest swing first, each uncertain input's effect on <see cref="SensitivityOutput"/>; empty when none was asked for.</summary>
+    public IReadOnlyList<InputSensitivity> Sensitivity { get; init; } = [];
+
+    /// <summary>Gets each output's feasible sample values, sorted, by JSON key (for histograms).</summary>
+    public IReadOnlyDictionary<string, double[]> SortedValues { get; init; } = new Dictionary<string, double[]>();
+
     /// <summary>Gets the samples drawn.</summary>
     public required int Samples { get; init; }
 
@@ -51,6 +60,28 @@ public sealed record MonteCarloResult : ICalculationResult
                 fields.Add(new ResultField(prefix + "p75", o.Label + " p75", o.P75, o.Unit));
                 fields.Add(new ResultField(prefix + "p95", o.Label + " p95", o.P95, o.Unit));
                 fields.Add(new ResultField(prefix + "mean", o.Label + " mean", o.Mean, o.Unit));
+            }
+
+            if (SensitivityOutput is not null)
+            {
+                fields.Add(ResultField.Word("sensitivity.output", "Sensitivity of", SensitivityOutput));
+                foreach (InputSensitivity s in Sensitivity)
+                {
+                    string prefix = "sensitivity.inputs." + s.Input + ".";
+                    fields.Add(new ResultField(prefix + "inputP5", s.Label + " at its p5", s.InputLow, string.Empty));
+                    fields.Add(new ResultField(prefix + "inputP95", s.Label + " at its p95", s.InputHigh, string.Empty));
+                    if (s.OutputAtLow is double low && s.OutputAtHigh is double high)
+                    {
+                        fields.Add(new ResultField(prefix + "outputAtInputP5", "Output with it at p5", low, string.Empty));
+                        fields.Add(new ResultField(prefix + "outputAtInputP95", "Output with it at p95", high, string.Empty));
+                        fields.Add(new ResultField(prefix + "swing", "Swing", s.Swing, string.Empty));
+                    }
+
+                    if (double.IsFinite(s.RankCorrelation))
+                    {
+                        fields.Add(new ResultField(prefix + "rankCorrelation", "Rank correlation", s.RankCorrelation, string.Empty));
+                    }
+                }
             }
 
             return fields;

@@ -102,3 +102,63 @@ public class MonteCarloTests
         Assert.Equal(5, MonteCarlo.Percentile(sorted, 1));
     }
 }
+
+public class SensitivityTests
+{
+    private static Outcome<ICalculationResult> Train(InputValues values)
+    {
+        Outcome<Flopwise.Training.TrainingResult> outcome = Flopwise.Training.TrainingAccounting.Evaluate(
+            Flopwise.Training.TrainingRequest.From(values) with { Gpu = Flopwise.Hardware.GpuCatalog.Default.Resolve("h100").Spec });
+        return outcome.Value is { } result ? Outcome<ICalculationResult>.Success(result) : Outcome<ICalculationResult>.Failure(outcome.Errors);
+    }
+
+    [Fact]
+    public void Tornado_SwingsEachInputBetweenItsP5AndP95_LargestFirst()
+    {
+        InputValues fixedValues = InputValues.Empty.With(Flopwise.Training.TrainingInputs.Parameters, 70e9).With(Flopwise.Training.TrainingInputs.Tokens, 2e12);
+        UncertainInput[] uncertain =
+        [
+            new(Flopwise.Training.TrainingInputs.Gpus, new LogNormalRange(1024, 4096), "1024..4096"),
+            new(Flopwise.Training.TrainingInputs.Mfu, new LogNormalRange(0.3, 0.5), "0.3..0.5"),
+            new(Flopwise.Training.TrainingInputs.PricePerGpuHour, new LogNormalRange(2, 3), "2..3"),
+        ];
+
+        MonteCarloResult result = MonteCarlo.Run(fixedValues, uncertain, Train, 10_000, 0, sensitivityOutput: "costUsd").Value!;
+
+        Assert.Equal(["mfu", "pricePerGpuHour", "gpus"], result.Sensitivity.Select(s => s.Input));
+        InputSensitivity mfu = result.Sensitivity[0];
+        InputSensitivity price = result.Sensitivity[1];
+
+        // Cost = 6·N·D ÷ (peak · MFU) ÷ 3600 × price, so the swings follow in closed form at the other inputs' medians.
+        double gpuSeconds(double m) => 6 * 70e9 * 2e12 / (989.4e12 * m);
+        double medianPrice = Math.Sqrt(2.0 * 3.0); // a lognormal 2..3 has its median at the geometric mean
+        AssertClose.Relative(gpuSeconds(mfu.InputLow) / 3600 * medianPrice, mfu.OutputAtLow!.Value, 0.01);
+        AssertClose.Relative(gpuSeconds(mfu.InputHigh) / 3600 * medianPrice, mfu.OutputAtHigh!.Value, 0.01);
+        AssertClose.Relative(3.0 / 2.0, price.OutputAtHigh!.Value / price.OutputAtLow!.Value, 0.01);
+        Assert.Equal(0, result.Sensitivity[2].Swing);
+        Assert.True(mfu.RankCorrelation < -0.5 && price.RankCorrelation > 0.4, $"ρ mfu {mfu.RankCorrelation}, price {price.RankCorrelation}");
+        Assert.InRange(result.Sensitivity[2].RankCorrelation, -0.05, 0.05);
+    }
+
+    [Fact]
+    public void UnknownSensitivityOutput_IsAnErrorListingTheOutputs()
+    {
+        InputValues fixedValues = InputValues.Empty.With(Flopwise.Training.TrainingInputs.Parameters, 70e9).With(Flopwise.Training.TrainingInputs.Tokens, 2e12).With(Flopwise.Training.TrainingInputs.Gpus, 1024);
+        Outcome<MonteCarloResult> outcome = MonteCarlo.Run(
+            fixedValues, [new UncertainInput(Flopwise.Training.TrainingInputs.Mfu, new LogNormalRange(0.3, 0.5), "0.3..0.5")], Train, 100, 0, sensitivityOutput: "costUSD");
+
+        Assert.Null(outcome.Value);
+        Assert.Equal("sensitivity", outcome.Errors[0].Field);
+        Assert.Contains("did you mean costUsd?", outcome.Errors[0].Expected, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new double[] { 1, 2, 3, 4 }, new double[] { 10, 20, 30, 40 }, 1)]
+    [InlineData(new double[] { 1, 2, 3, 4 }, new double[] { 4, 3, 2, 1 }, -1)]
+    [InlineData(new double[] { 1, 2, 3, 4, 5 }, new double[] { 1, 4, 9, 16, double.NaN }, 1)]
+    [InlineData(new double[] { 1, 2, 3, 4 }, new double[] { 5, 5, 5, 5 }, 0)]
+    public void Spearman_RanksAndSkipsInfeasible(double[] x, double[] y, double expected)
+    {
+        Assert.Equal(expected, MonteCarlo.SpearmanOverFeasible(x, y), 12);
+    }
+}
