@@ -113,6 +113,26 @@ public class HistoryCommandTests
         Assert.Equal("1,\"Mamba 2, 2.7B\",\"Lab \"\"X\"\"\",4.86E+21,2024-05-31", output.ToString().Split('\n')[1].TrimEnd('\r'));
     }
 
+    [Fact]
+    public void History_UnderGermanCulture_OutputIsInvariant()
+    {
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            CliRun german = Shell.RunLine("history --compute 3.5e25 --json");
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CliRun invariant = Shell.RunLine("history --compute 3.5e25 --json");
+
+            Assert.Equal(0, german.ExitCode);
+            Assert.Equal(invariant.Stdout, german.Stdout);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
     [Theory]
     [InlineData("history --compute -1", "error: --compute: must be greater than 0 (got -1; expected a number > 0 (FLOP))")]
     [InlineData("history", "error: --compute: is required (got nothing; expected a number > 0 (FLOP))")]

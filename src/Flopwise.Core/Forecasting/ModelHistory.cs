@@ -167,7 +167,7 @@ public static class ModelHistory
         int more = table.Issues.Count - IssueExamples;
         yield return new Assumption
         {
-            Name = "malformedRows",
+            Name = "malformedRowExamples",
             Label = "Rows skipped: malformed value",
             Text = more > 0 ? Invariant($"{examples}; and {more} more") : examples,
             Description = "Rows with a value that could not be read are left out of every count but malformedRows.",

@@ -124,7 +124,7 @@ public class ModelHistoryTests
         Assert.Equal(1, result.RowsWithoutCompute);
         Assert.Equal(1, result.ModelsAbove);
         Assert.Equal(10, result.Frontier!.GrowthPerYear, 12);
-        AssertListsBadRows(result.Assumptions.Single(a => a.Name == "malformedRows").Text!);
+        AssertListsBadRows(result.Assumptions.Single(a => a.Name == "malformedRowExamples").Text!);
 
         static void AssertListsBadRows(string text)
         {
