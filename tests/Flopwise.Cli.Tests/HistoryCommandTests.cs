@@ -96,6 +96,26 @@ public class HistoryCommandTests
     }
 
     [Fact]
+    public void History_Plot_WritesSvgWithTheTrend()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"flopwise-history-{Guid.NewGuid():N}.svg");
+        try
+        {
+            CliRun run = Shell.Run("history", "--compute", "3e25", "--plot", path);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("Plot written to " + path, run.Stdout, StringComparison.Ordinal);
+            string svg = File.ReadAllText(path);
+            Assert.Contains("<svg", svg, StringComparison.Ordinal);
+            Assert.Contains("Frontier trend", svg, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Csv_TextWithCommaOrQuote_QuotedAsRfc4180()
     {
         var model = new HistoricalModel
@@ -142,6 +162,7 @@ public class HistoryCommandTests
     [InlineData("history --top 500", "error: --top: must be at most 200")]
     [InlineData("history --compute 1e25 --top 3", "error: --top: cannot be combined with --compute")]
     [InlineData("history --compute 1e25 --json --csv", "error: --csv: cannot be combined with --json")]
+    [InlineData("history --top 3 --plot top.svg", "error: --plot: draws a placement, not a list")]
     public void History_BadInput_OneLineExit2(string commandLine, string expectedStart)
     {
         string line = Shell.AssertUsageError(Shell.RunLine(commandLine));

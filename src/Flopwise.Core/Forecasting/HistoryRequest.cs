@@ -27,4 +27,9 @@ public sealed record HistoryRequest
             Top = values.Get(HistoryInputs.Top),
         };
     }
+
+    /// <summary>Validates the request without keeping the result: a list when <see cref="Top"/> is given, else a placement.</summary>
+    /// <returns>The input errors; empty when the request is valid.</returns>
+    public IReadOnlyList<FieldError> Validate() =>
+        Top is null ? ModelHistory.Evaluate(this).Errors : ModelHistory.Largest(this).Errors;
 }

@@ -17,6 +17,9 @@ public static class ModelHistory
 {
     private const int IssueExamples = 3;
 
+    /// <summary>The plot's trend line is extended to the year it reaches C only when that is before this year.</summary>
+    private const double FarYear = 2100;
+
     private static readonly Assumption PlacementNote = new()
     {
         Name = "placement",
@@ -106,6 +109,70 @@ public static class ModelHistory
 
         return Outcome<HistoryListing>.Success(new HistoryListing { Rows = rows, Assumptions = [.. inputs.Assumptions, .. IssueNotes(table)] });
     }
+
+    /// <summary>
+    /// Builds the picture of a placement: training compute (log scale) against publication year for the models
+    /// published since <see cref="FrontierTrend.Since"/>, the frontier models highlighted, the frontier trend line,
+    /// and C as a horizontal line.
+    /// </summary>
+    /// <param name="result">The placement.</param>
+    /// <param name="table">The table the placement was made in.</param>
+    /// <returns>The chart data; the trend line runs from the first frontier model to the later of the last one and the
+    /// year the line reaches C (when that is before 2100).</returns>
+    public static Chart Chart(HistoryResult result, ModelTable table)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(table);
+        HistoricalModel[] recent = table.Models.Where(m => m.PublicationDate >= FrontierTrend.Since).OrderBy(m => m.PublicationDate).ToArray();
+        HistoricalModel[] frontier = recent.Where(m => m.ComputeRankWhenPublished is <= FrontierTrend.MaxRank).ToArray();
+        double c = result.TrainingCompute.Flop;
+        double start = FrontierTrend.FractionalYear(FrontierTrend.Since);
+        double end = recent.Length == 0 ? start + 1 : FrontierTrend.FractionalYear(recent[^1].PublicationDate);
+        if (result.FrontierReachesYear is double reaches && reaches > end && reaches < FarYear)
+        {
+            end = reaches;
+        }
+
+        var series = new List<ChartSeries>
+        {
+            Scatter("Models since 2010", recent),
+            Scatter($"Frontier: rank <= {FrontierTrend.MaxRank} when published", frontier),
+        };
+        if (result.Frontier is FrontierTrend trend)
+        {
+            double first = FrontierTrend.FractionalYear(trend.First);
+            series.Add(new ChartSeries
+            {
+                Name = Invariant($"Frontier trend: ×{trend.GrowthPerYear:0.0} per year"),
+                X = [first, end],
+                Y = [TrendAt(trend, first), TrendAt(trend, end)],
+                Markers = false,
+                ColorIndex = 1,
+            });
+        }
+
+        series.Add(new ChartSeries { Name = "C = " + InputSpec.Format(c) + " FLOP", X = [start, end], Y = [c, c], Markers = false });
+        return new Chart
+        {
+            Title = "Training compute of the models trained so far",
+            XLabel = "Publication date (year)",
+            YLabel = "Training compute (FLOP)",
+            YLogarithmic = true,
+            Note = table.Description,
+            Series = series,
+        };
+    }
+
+    private static ChartSeries Scatter(string name, HistoricalModel[] models) => new()
+    {
+        Name = name,
+        X = models.Select(m => FrontierTrend.FractionalYear(m.PublicationDate)).ToArray(),
+        Y = models.Select(m => m.TrainingCompute.Flop).ToArray(),
+        Lines = false,
+    };
+
+    private static double TrendAt(FrontierTrend trend, double year) =>
+        Math.Pow(10, trend.MeanLog10Flop + (trend.Log10FlopPerYear * (year - trend.MeanYear)));
 
     /// <summary>The index of the first model with more compute than <paramref name="c"/> (models sorted by compute).</summary>
     private static int FirstAbove(IReadOnlyList<HistoricalModel> models, double c)

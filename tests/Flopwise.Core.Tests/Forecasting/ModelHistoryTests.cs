@@ -1,3 +1,4 @@
+using Flopwise.Core.Tests.Support;
 using Flopwise.Forecasting;
 using Flopwise.Inputs;
 using Flopwise.Reporting;
@@ -158,6 +159,32 @@ public class ModelHistoryTests
     public void Largest_TopOutOfRange_ErrorNamesTop(double top)
     {
         Assert.Equal("top", Assert.Single(ModelHistory.Largest(new HistoryRequest { Top = top }).Errors).Field);
+    }
+
+    [Fact]
+    public void Chart_Placement_ModelsSince2010FrontierTrendAndC()
+    {
+        HistoryResult result = Place(1e27);
+
+        Chart chart = ModelHistory.Chart(result, ModelTable.Epoch);
+
+        Assert.True(chart.YLogarithmic);
+        Assert.Equal(Epoch.Count(m => m.PublicationDate >= FrontierTrend.Since), chart.Series[0].X.Count);
+        Assert.Equal(result.Frontier!.Models, chart.Series[1].X.Count);
+        Assert.All(chart.Series[1].Y, y => Assert.Contains(Epoch, m => m.TrainingCompute.Flop == y && m.ComputeRankWhenPublished <= FrontierTrend.MaxRank));
+        ChartSeries trend = chart.Series[2];
+        Assert.Equal(result.FrontierReachesYear!.Value, trend.X[1], 9);
+        AssertClose.Relative(1e27, trend.Y[1], 1e-9, "trend at the year it reaches C");
+        AssertClose.Relative(Math.Pow(result.Frontier.GrowthPerYear, trend.X[1] - trend.X[0]), trend.Y[1] / trend.Y[0], 1e-9, "growth along the line");
+        Assert.Equal([1e27, 1e27], chart.Series[3].Y);
+    }
+
+    [Fact]
+    public void Validate_TopOrCompute_ChecksTheOneAsked()
+    {
+        Assert.Empty(new HistoryRequest { Compute = 1e25 }.Validate());
+        Assert.Equal("top", Assert.Single(new HistoryRequest { Top = 0 }.Validate()).Field);
+        Assert.Equal("compute", Assert.Single(new HistoryRequest().Validate()).Field);
     }
 
     private static HistoryResult Place(double compute) =>
