@@ -21,6 +21,7 @@ internal static class CliApp
     [
         (CopiesCommand.Name, CopiesCommand.Description, static (c, x) => CopiesCommand.Configure(c, x)),
         (HumanCommand.Name, HumanCommand.Description, static (c, x) => HumanCommand.Configure(c, x)),
+        (HistoryCommand.Name, HistoryCommand.Description, static (c, x) => HistoryCommand.Configure(c, x)),
         (ModelCommand.Name, ModelCommand.Description, static (c, x) => ModelCommand.Configure(c, x)),
         (ModelsCommand.Name, ModelsCommand.Description, static (c, x) => ModelsCommand.Configure(c, x)),
         (GpusCommand.Name, GpusCommand.Description, static (c, x) => GpusCommand.Configure(c, x)),

@@ -76,10 +76,7 @@ public static class ChartFile
         plot.Title(chart.Title);
         plot.XLabel(chart.XLabel);
         plot.YLabel(chart.YLabel);
-        if (chart.XLogarithmic)
-        {
-            plot.Axes.Bottom.TickGenerator = LogTicks();
-        }
+        plot.Axes.Bottom.TickGenerator = chart.XLogarithmic ? LogTicks() : new NumericAutomatic { LabelFormatter = LinearLabel };
 
         if (chart.YLogarithmic)
         {
@@ -94,6 +91,10 @@ public static class ChartFile
         plot.ShowLegend(chart.LegendLowerLeft ? Alignment.LowerLeft : Alignment.UpperLeft);
         return plot;
     }
+
+    /// <summary>A linear tick label without a thousands separator below 10,000, so that years read 2024, not 2,024.</summary>
+    private static string LinearLabel(double value) =>
+        value.ToString(Math.Abs(value) < 1e4 ? "0.####" : "#,0.####", CultureInfo.InvariantCulture);
 
     private static NumericAutomatic LogTicks() => new()
     {
