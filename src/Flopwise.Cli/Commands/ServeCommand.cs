@@ -51,7 +51,7 @@ internal static class ServeCommand
             }
 
             InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
-            ServingRequest request = ServingRequest.From(values) with
+            var template = new ServingRequest
             {
                 Model = resolved?.Shape,
                 Gpu = gpu.Resolve(parse, notes),
@@ -62,19 +62,10 @@ internal static class ServeCommand
                 LatencyClass = latency.Get(parse),
                 Notes = notes,
             };
+            ServingRequest Sampled(InputValues v) => Merge(template, ServingRequest.From(v));
+            ServingRequest request = Sampled(values);
             string? sweepText = parse.GetValue(sweep);
             UncertaintyOptions.Reject(uncertain, "--sweep-batch", sweepText);
-            ServingRequest Sampled(InputValues v) => ServingRequest.From(v) with
-            {
-                Model = request.Model,
-                Gpu = request.Gpu,
-                WeightDtype = request.WeightDtype,
-                KvDtype = request.KvDtype,
-                Attention = request.Attention,
-                Efficiency = request.Efficiency,
-                LatencyClass = request.LatencyClass,
-                Notes = request.Notes,
-            };
             if (uncertainty.TryRun(context, format, plotPath, Title, parse, values, uncertain, v => CommandOutput.Widen(ServingModel.Evaluate(Sampled(v)))))
             {
                 return CliApp.Ok;
@@ -117,6 +108,19 @@ internal static class ServeCommand
             return CliApp.Ok;
         });
     }
+
+    /// <summary>The template's names and choices with the numbers of <paramref name="numbers"/>.</summary>
+    private static ServingRequest Merge(ServingRequest template, ServingRequest numbers) => numbers with
+    {
+        Model = template.Model,
+        Gpu = template.Gpu,
+        WeightDtype = template.WeightDtype,
+        KvDtype = template.KvDtype,
+        Attention = template.Attention,
+        Efficiency = template.Efficiency,
+        LatencyClass = template.LatencyClass,
+        Notes = template.Notes,
+    };
 
     private static bool TryParseName<T>(string? text, out T value)
         where T : struct, Enum

@@ -53,7 +53,7 @@ internal static class TrainCommand
 
             FlopConvention? chosen = convention.Get(parse);
             InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
-            TrainingRequest request = TrainingRequest.From(values) with
+            TrainingRequest template = new()
             {
                 Model = resolved?.Shape,
                 Gpu = gpu.Resolve(parse, notes),
@@ -64,24 +64,25 @@ internal static class TrainCommand
                 Grid = ResolveGrid(parse.GetValue(grid)),
                 Notes = notes,
             };
-            if (request.Grid is not null && request.GridIntensity is not null)
+            TrainingRequest Sampled(InputValues v) => TrainingRequest.From(v) with
+            {
+                Model = template.Model,
+                Gpu = template.Gpu,
+                DataType = template.DataType,
+                Convention = template.Convention,
+                ConventionGiven = template.ConventionGiven,
+                Recompute = template.Recompute,
+                Grid = template.Grid,
+                Notes = template.Notes,
+            };
+            TrainingRequest request = Sampled(values);
+            if (request.Grid is not null && (request.GridIntensity is not null || uncertain.Any(u => u.Spec == TrainingInputs.GridIntensity)))
             {
                 throw new UsageException(ErrorText.ForOption("--grid", "cannot be combined with --grid-intensity", parse.GetValue(grid)!, "one of --grid or --grid-intensity"));
             }
 
             string? sweepText = parse.GetValue(sweep);
             UncertaintyOptions.Reject(uncertain, "--sweep-gpus", sweepText);
-            TrainingRequest Sampled(InputValues v) => TrainingRequest.From(v) with
-            {
-                Model = request.Model,
-                Gpu = request.Gpu,
-                DataType = request.DataType,
-                Convention = request.Convention,
-                ConventionGiven = request.ConventionGiven,
-                Recompute = request.Recompute,
-                Grid = request.Grid,
-                Notes = request.Notes,
-            };
             if (uncertainty.TryRun(context, format, plotPath, Title, parse, values, uncertain, v => CommandOutput.Widen(TrainingAccounting.Evaluate(Sampled(v)))))
             {
                 return CliApp.Ok;

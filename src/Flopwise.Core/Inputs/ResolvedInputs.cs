@@ -62,6 +62,23 @@ internal sealed class ResolvedInputs
     /// <param name="assumption">The convention.</param>
     public void Note(Assumption assumption) => _assumptions.Add(assumption);
 
+    /// <summary>Records the errors for a model or a GPU that was not named, as every hardware calculation words them.</summary>
+    /// <param name="model">The architecture, or <see langword="null"/>; <paramref name="needsModel"/> false skips it.</param>
+    /// <param name="gpu">The accelerator, or <see langword="null"/>.</param>
+    /// <param name="needsModel">Whether the calculation needs a model.</param>
+    public void RequireModelAndGpu(object? model, object? gpu, bool needsModel = true)
+    {
+        if (needsModel && model is null)
+        {
+            AddError(new FieldError("model", Messages.Missing, Messages.Nothing, "an architecture: --model P, --hf-config FILE or shape flags (--layers --d-model --heads ...)"));
+        }
+
+        if (gpu is null)
+        {
+            AddError(new FieldError("gpu", Messages.Missing, Messages.Nothing, "a GPU id (see flopwise gpus)"));
+        }
+    }
+
     /// <summary>Records an error that is not a range violation of one input.</summary>
     /// <param name="error">The error.</param>
     public void AddError(FieldError error) => _errors.Add(error);

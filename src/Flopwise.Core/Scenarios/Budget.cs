@@ -33,10 +33,7 @@ public static class Budget
         double mfu = inputs.Use(BudgetInputs.Mfu, request.Mfu);
         double? priceGiven = inputs.UseOptional(BudgetInputs.PricePerGpuHour, request.PricePerGpuHour);
         double? inferenceTokens = inputs.UseOptional(BudgetInputs.InferenceTokens, request.InferenceTokens);
-        if (request.Gpu is null)
-        {
-            inputs.AddError(new FieldError("gpu", Messages.Missing, Messages.Nothing, "a GPU id (see flopwise gpus)"));
-        }
+        inputs.RequireModelAndGpu(null, request.Gpu, needsModel: false);
 
         if (request.Law is null)
         {

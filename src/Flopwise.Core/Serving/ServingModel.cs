@@ -202,15 +202,7 @@ public static class ServingModel
 
         ModelShape? model = request.Model;
         GpuSpec? gpu = request.Gpu;
-        if (model is null)
-        {
-            inputs.AddError(new FieldError("model", Messages.Missing, Messages.Nothing, "an architecture: --model P, --hf-config FILE or shape flags (--layers --d-model --heads ...)"));
-        }
-
-        if (gpu is null)
-        {
-            inputs.AddError(new FieldError("gpu", Messages.Missing, Messages.Nothing, "a GPU id (see flopwise gpus)"));
-        }
+        inputs.RequireModelAndGpu(model, gpu);
 
         bool targets = ttftGiven is not null || tpotGiven is not null || request.LatencyClass is not null;
         if (targets && batchGiven is not null)

@@ -44,15 +44,7 @@ public static class TrainingMemory
 
         ModelShape? model = request.Model;
         GpuSpec? gpu = request.Gpu;
-        if (model is null)
-        {
-            inputs.AddError(new FieldError("model", Messages.Missing, Messages.Nothing, "an architecture: --model P, --hf-config FILE or shape flags (--layers --d-model --heads ...)"));
-        }
-
-        if (gpu is null)
-        {
-            inputs.AddError(new FieldError("gpu", Messages.Missing, Messages.Nothing, "a GPU id (see flopwise gpus)"));
-        }
+        inputs.RequireModelAndGpu(model, gpu);
 
         if (inputs.HasErrors || model is null || gpu is null)
         {
