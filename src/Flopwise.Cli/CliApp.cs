@@ -59,6 +59,11 @@ internal static class CliApp
             root.Add(command);
         }
 
+        foreach (VersionOption version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
+        }
+
         root.SetAction(_ => root.Parse("--help").Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error }));
         return root;
     }
@@ -96,5 +101,21 @@ internal static class CliApp
             error.WriteLine($"error: internal error ({e.GetType().Name}): {e.Message.ReplaceLineEndings(" ")}");
             return InternalError;
         }
+    }
+}
+
+/// <summary><c>flopwise --version</c>: the version and the date of each embedded catalog.</summary>
+internal sealed class VersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+{
+    public override int Invoke(ParseResult parseResult)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        output.WriteLine(Flopwise.Reporting.Provenance.Version);
+        foreach ((string _, string label, string date) in Flopwise.Reporting.Provenance.Sources())
+        {
+            output.WriteLine($"{label}: {date}");
+        }
+
+        return 0;
     }
 }

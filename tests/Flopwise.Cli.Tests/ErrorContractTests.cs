@@ -136,3 +136,19 @@ public class ErrorContractTests
         Assert.StartsWith(expectedStart, Shell.AssertUsageError(Shell.RunLine(commandLine)), StringComparison.Ordinal);
     }
 }
+
+public class VersionTests
+{
+    [Fact]
+    public void Version_PrintsTheVersionAndEachCatalogsDate()
+    {
+        CliRun run = Shell.RunLine("--version");
+
+        Assert.Equal(0, run.ExitCode);
+        string[] lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^\d+\.\d+\.\d+", lines[0]);
+        Assert.Equal(
+            ["GPU catalog: 2026-11-28", "Model presets: 2026-11-28", "Scaling laws: 2026-11-28", "Epoch AI models snapshot: 2025-06-20"],
+            lines[1..]);
+    }
+}

@@ -43,6 +43,9 @@ public sealed class ModelCatalog
     /// <exception cref="InvalidOperationException">The embedded file is missing or invalid (a build error, not user input).</exception>
     public static ModelCatalog Default => DefaultCatalog.Value;
 
+    /// <summary>Gets the date the presets were last checked (the file's top-level <c>asOf</c>), or <see langword="null"/>.</summary>
+    public string? AsOf { get; private init; }
+
     /// <summary>Gets every preset, in file order.</summary>
     public IReadOnlyList<ModelPreset> All { get; }
 
@@ -115,7 +118,7 @@ public sealed class ModelCatalog
 
             Dictionary<string, string> aliases = CheckIdsAndAliases(presets, fileName, errors);
             return errors.Count == 0
-                ? Outcome<ModelCatalog>.Success(new ModelCatalog(presets, aliases))
+                ? Outcome<ModelCatalog>.Success(new ModelCatalog(presets, aliases) { AsOf = EmbeddedCatalog.AsOf(json) })
                 : Outcome<ModelCatalog>.Failure(errors);
         }
     }
@@ -165,7 +168,7 @@ public sealed class ModelCatalog
             }
         }
 
-        return new ModelCatalog(presets, aliases);
+        return new ModelCatalog(presets, aliases) { AsOf = AsOf };
     }
 
     private static ModelCatalog LoadDefault() => EmbeddedCatalog.Load<ModelCatalog>(ResourceName, "models.json", Parse);

@@ -50,6 +50,9 @@ public sealed class ModelTable
 
     private const string EpochFileName = "all_ml_systems.csv";
 
+    /// <summary>The date of the embedded snapshot's data (Epoch AI, all ML systems).</summary>
+    public const string EpochSnapshotDate = "2025-06-20";
+
     private const string EpochDescription = "Epoch AI models (all ML systems), snapshot of 2025-06-20";
 
     private const string EpochSource =

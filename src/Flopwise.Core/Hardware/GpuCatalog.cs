@@ -49,6 +49,9 @@ public sealed class GpuCatalog
     /// the user's input).</exception>
     public static GpuCatalog Default => DefaultCatalog.Value;
 
+    /// <summary>Gets the date the catalog's figures were last checked (its top-level <c>asOf</c>), or <see langword="null"/>.</summary>
+    public string? AsOf { get; private init; }
+
     /// <summary>Gets every entry, in file order (for a merged catalog: the base order, then new entries).</summary>
     /// <value>A read-only list of entries with unique ids.</value>
     public IReadOnlyList<GpuSpec> All { get; }
@@ -72,7 +75,7 @@ public sealed class GpuCatalog
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(fileName);
         IReadOnlyList<GpuSpec> specs = GpuCatalogReader.Read(json, fileName, out IReadOnlyList<FieldError> errors);
-        return errors.Count > 0 ? Outcome<GpuCatalog>.Failure(errors) : Outcome<GpuCatalog>.Success(new GpuCatalog(specs));
+        return errors.Count > 0 ? Outcome<GpuCatalog>.Failure(errors) : Outcome<GpuCatalog>.Success(new GpuCatalog(specs) { AsOf = EmbeddedCatalog.AsOf(json) });
     }
 
     /// <summary>
@@ -114,7 +117,7 @@ public sealed class GpuCatalog
             merged.Add(WithAliases(spec, spec.Aliases));
         }
 
-        return new GpuCatalog(merged);
+        return new GpuCatalog(merged) { AsOf = AsOf };
 
         GpuSpec WithAliases(GpuSpec spec, IEnumerable<string> candidates)
         {

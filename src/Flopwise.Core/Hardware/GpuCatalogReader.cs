@@ -103,7 +103,7 @@ internal sealed class GpuCatalogReader
             }
             else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("gpus", out JsonElement gpus) && gpus.ValueKind == JsonValueKind.Array)
             {
-                foreach (JsonProperty property in root.EnumerateObject().Where(p => p.Name != "gpus"))
+                foreach (JsonProperty property in root.EnumerateObject().Where(p => p.Name is not ("gpus" or "asOf")))
                 {
                     Add($"'{property.Name}' is not a catalog key", property.Name, "only 'gpus' at the top level");
                 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
 
 namespace Flopwise.Inputs;
 
@@ -21,5 +23,29 @@ internal static class EmbeddedCatalog
         Outcome<T> outcome = parse(reader.ReadToEnd(), fileName);
         return outcome.Value
             ?? throw new InvalidOperationException($"The embedded {fileName} is invalid: " + string.Join("; ", outcome.Errors));
+    }
+
+    /// <summary>
+    /// Reads a catalog's top-level <c>"asOf": "YYYY-MM-DD"</c>, the date its figures were last checked; <see langword="null"/>
+    /// when absent, not a date, or the text is not a JSON object.
+    /// </summary>
+    /// <param name="json">The catalog text.</param>
+    /// <returns>The date text.</returns>
+    public static string? AsOf(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("asOf", out JsonElement asOf)
+                && asOf.ValueKind == JsonValueKind.String
+                && DateTime.TryParseExact(asOf.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                ? asOf.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

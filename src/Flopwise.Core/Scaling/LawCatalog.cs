@@ -59,6 +59,9 @@ public sealed class LawCatalog
     /// <exception cref="InvalidOperationException">The embedded file is missing or invalid (a build error, not user input).</exception>
     public static LawCatalog Default => DefaultCatalog.Value;
 
+    /// <summary>Gets the date the laws were last checked (the file's top-level <c>asOf</c>), or <see langword="null"/>.</summary>
+    public string? AsOf { get; private init; }
+
     /// <summary>Gets every preset, in file order.</summary>
     public IReadOnlyList<ScalingLaw> All { get; }
 
@@ -114,7 +117,7 @@ public sealed class LawCatalog
 
             Dictionary<string, string> aliases = CheckIdsAndAliases(list, fileName, errors);
             return errors.Count == 0
-                ? Outcome<LawCatalog>.Success(new LawCatalog(list, aliases))
+                ? Outcome<LawCatalog>.Success(new LawCatalog(list, aliases) { AsOf = EmbeddedCatalog.AsOf(json) })
                 : Outcome<LawCatalog>.Failure(errors);
         }
     }
