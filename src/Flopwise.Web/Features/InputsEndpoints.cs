@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Flopwise.Forecasting;
+using Flopwise.Inputs;
+using Flopwise.Scaling;
+using Flopwise.Training;
+using Flopwise.Web.Api;
+
+namespace Flopwise.Web.Features;
+
+/// <summary>
+/// <c>GET /api/inputs</c>: the numeric inputs of each calculator (name, label, unit, default, source, allowed range),
+/// from the same Core <see cref="InputSpec"/>s the CLI builds its options and help from, so the page's labels and
+/// defaults are written once.
+/// </summary>
+internal static class InputsEndpoints
+{
+    private static readonly (string Command, IReadOnlyList<InputSpec> Specs)[] Calculators =
+    [
+        ("copies", CopiesInputs.All),
+        ("human", HumanInputs.All),
+        ("train", TrainingInputs.All),
+        ("memory", MemoryInputs.All),
+        ("loss", ScalingInputs.LossInputs),
+        ("optimal", ScalingInputs.OptimalInputs),
+        ("plan", PlanInputs.Planner),
+        ("compare", PlanInputs.Comparison),
+    ];
+
+    private static readonly Lazy<string> Listing = new(Build);
+
+    public static IEndpointRouteBuilder MapInputs(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/inputs", () => TypedResults.Content(Listing.Value, CalculatorEndpoints.JsonType));
+        return api;
+    }
+
+    private static string Build()
+    {
+        var root = new JsonObject();
+        foreach ((string command, IReadOnlyList<InputSpec> specs) in Calculators)
+        {
+            var list = new JsonArray();
+            foreach (InputSpec spec in specs)
+            {
+                list.Add(new JsonObject
+                {
+                    ["name"] = spec.JsonName,
+                    ["label"] = spec.Label,
+                    ["description"] = spec.Description,
+                    ["unit"] = spec.Unit,
+                    ["default"] = spec.Default,
+                    ["source"] = spec.Source,
+                    ["required"] = spec.IsRequired,
+                    ["expected"] = spec.Expected,
+                });
+            }
+
+            root[command] = list;
+        }
+
+        return LawJson.Text(root);
+    }
+}
