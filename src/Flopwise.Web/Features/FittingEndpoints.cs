@@ -19,7 +19,7 @@ internal static class FittingEndpoints
     public const long MaxUploadBytes = 10_000_000;
 
     /// <summary>The most data rows a web fit takes (the 4500-start grid's time grows with the rows).</summary>
-    public const int MaxRows = 10_000;
+    public const int MaxRows = 2_000;
 
     /// <summary>The most bootstrap resamples a web fit runs (the CLI allows 1e5; a web request should finish in seconds).</summary>
     public const int MaxBootstrap = 1_000;

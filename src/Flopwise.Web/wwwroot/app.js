@@ -33,7 +33,7 @@ const EXTRA = {
     { name: 'gpu', label: 'GPU (for dollar costs)', hint: 'An id or alias, e.g. h100.', more: true },
   ],
   fit: [
-    { name: 'file', label: 'CSV of training runs', kind: 'file', hint: 'At most 10 MB and 10,000 rows. A shared link keeps the options below, not the file.' },
+    { name: 'file', label: 'CSV of training runs', kind: 'file', hint: 'At most 10 MB and 2,000 rows. A shared link keeps the options below, not the file.' },
     { name: 'method', label: 'Method', kind: 'select', options: ['huber', 'likelihood', 'isoflop'], hint: 'huber: Epoch\u2019s summed-Huber grid fit; likelihood: with σ; isoflop: Approach 2.' },
     { name: 'dropHighestLoss', label: 'Drop the k highest-loss rows', hint: 'Epoch drops 5 of the Chinchilla runs; default 0.' },
     { name: 'bootstrap', label: 'Bootstrap resamples (optional)', hint: 'Standard errors and 95% intervals; at most 1,000 here.', more: true },
