@@ -3,6 +3,7 @@ using Flopwise.Web.Features;
 // Wiring only: the API lives in Features/ (one file per feature), the page in wwwroot/.
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
+builder.Services.AddRateLimiter(FittingEndpoints.LimitConcurrentFits);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
 WebApplication app = builder.Build();
@@ -12,6 +13,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusCodePages();
+app.UseRateLimiter();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 

@@ -136,8 +136,8 @@ public sealed class PageTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await page.SetInputFilesAsync("#fit-file", RepositoryRoot.File("data", "chinchilla_epoch_digitized.csv"));
         await page.FillAsync("#fit-dropHighestLoss", "5");
         await page.ClickAsync("#fit button[type=submit]");
-        await page.Locator("#fit tr[data-key='law.E']").WaitForAsync(new() { Timeout = 60_000 });
+        await page.Locator("#fit tr[data-key='law.E']").WaitForAsync(new() { Timeout = 240_000 });
         Assert.StartsWith("1.8", await page.Locator("#fit tr[data-key='law.E'] td.value").InnerTextAsync(), StringComparison.Ordinal);
-        await page.Locator("#fit figure.plot svg").WaitForAsync(new() { Timeout = 60_000 });
+        await page.Locator("#fit figure.plot svg").WaitForAsync(new() { Timeout = 240_000 });
     }
 }

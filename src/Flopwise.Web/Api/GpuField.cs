@@ -12,7 +12,7 @@ internal static class GpuField
     /// <summary>Resolves <c>gpu</c>; <see langword="null"/> when not given or unknown (the error is recorded). A resolution note goes to <paramref name="notes"/>.</summary>
     public static GpuSpec? Read(WebInputs inputs, List<Assumption> notes)
     {
-        inputs.RefuseFile("catalog", "an accelerator of the built-in catalog in gpu (GET /api/gpus lists them)");
+        inputs.RefuseFile("catalog", "an accelerator of the built-in catalog in gpu");
         string? typed = inputs.Text("gpu");
         if (typed is null)
         {

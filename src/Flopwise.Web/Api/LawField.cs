@@ -12,7 +12,14 @@ namespace Flopwise.Web.Api;
 /// </summary>
 internal static class LawField
 {
+    private const string RepeatedReason = "No --law given: the data-constrained law, since --unique-tokens was given.";
+
     public static ScalingLaw? Read(WebInputs inputs, List<Assumption> notes) => Read(inputs, notes, LawCatalog.DefaultLawId, null);
+
+    /// <summary>Reads the law of <c>loss</c> and <c>optimal</c>: by default the data-constrained law when unique tokens are given.</summary>
+    public static ScalingLaw? ReadForUniqueTokens(WebInputs inputs, List<Assumption> notes, double? uniqueTokens) => uniqueTokens is null
+        ? Read(inputs, notes)
+        : Read(inputs, notes, LawCatalog.DataConstrainedLawId, RepeatedReason);
 
     public static ScalingLaw? Read(WebInputs inputs, List<Assumption> notes, string defaultId, string? defaultReason)
     {

@@ -1,5 +1,6 @@
 using Flopwise.Architectures;
 using Flopwise.Inputs;
+using Flopwise.Reporting;
 
 namespace Flopwise.Web.Api;
 
@@ -12,8 +13,11 @@ internal static class ModelField
 {
     private static readonly string[] MlpNames = ["gelu", "swiglu"];
 
-    /// <summary>Reads the model fields; <see langword="null"/> when none was given or the model could not be resolved (the error is recorded).</summary>
-    public static ResolvedModel? Read(WebInputs inputs)
+    /// <summary>
+    /// Reads the model fields; <see langword="null"/> when none was given or the model could not be resolved (the error
+    /// is recorded). How the model was named goes to <paramref name="notes"/>.
+    /// </summary>
+    public static ResolvedModel? Read(WebInputs inputs, List<Assumption> notes)
     {
         string? preset = inputs.Text("model");
         inputs.RefuseFile("hfConfig", "a preset in model, or shape fields (layers, dModel, heads, …)");
@@ -33,6 +37,11 @@ internal static class ModelField
         foreach (FieldError error in outcome.Errors)
         {
             inputs.Add(error);
+        }
+
+        if (outcome.Value is not null)
+        {
+            notes.AddRange(outcome.Value.Notes);
         }
 
         return outcome.Value;

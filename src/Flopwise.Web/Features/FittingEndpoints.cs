@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Threading.RateLimiting;
 using Flopwise.Fitting;
 using Flopwise.Inputs;
 using Flopwise.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Flopwise.Web.Features;
 
@@ -24,16 +26,37 @@ internal static class FittingEndpoints
     /// <summary>The most bootstrap resamples a web fit runs (the CLI allows 1e5; a web request should finish in seconds).</summary>
     public const int MaxBootstrap = 1_000;
 
+    /// <summary>The rate-limiter policy of the fit endpoints.</summary>
+    public const string FitPolicy = "fit";
+
     private const double MaxComputeBins = 200;
     private static readonly string[] Methods = ["huber", "likelihood", "isoflop"];
+
+    /// <summary>
+    /// A fit keeps the cores busy for about a second (more with a bootstrap): at most two run at once and 32 wait;
+    /// past that the server answers 429 rather than slowing every other request down.
+    /// </summary>
+    public static void LimitConcurrentFits(RateLimiterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.AddConcurrencyLimiter(FitPolicy, limiter =>
+        {
+            limiter.PermitLimit = 2;
+            limiter.QueueLimit = 32;
+            limiter.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+        });
+    }
 
     public static IEndpointRouteBuilder MapFitting(this IEndpointRouteBuilder api)
     {
         api.MapPost("/fit", (HttpRequest request) => Run(request, plot: false))
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .RequireRateLimiting(FitPolicy)
             .DisableAntiforgery();
         api.MapPost("/fit/plot", (HttpRequest request) => Run(request, plot: true))
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .RequireRateLimiting(FitPolicy)
             .DisableAntiforgery();
         return api;
     }

@@ -16,7 +16,6 @@ internal static class ScalingEndpoints
     private const double ChinchillaCompute = 5.88e23;
     private const string LossDefaultRange = "1e18:1e24";
     private const string OptimalDefaultRange = "1e18:1e28";
-    private const string RepeatedReason = "No --law given: the data-constrained law, since --unique-tokens was given.";
 
     public static IEndpointRouteBuilder MapScaling(this IEndpointRouteBuilder api)
     {
@@ -34,8 +33,7 @@ internal static class ScalingEndpoints
         InputValues values = inputs.Numbers(ScalingInputs.LossInputs);
         LossRequest request = LossRequest.From(values);
         var notes = new List<Assumption>();
-        bool repeated = request.UniqueTokens is not null;
-        ScalingLaw? law = LawField.Read(inputs, notes, repeated ? LawCatalog.DataConstrainedLawId : LawCatalog.DefaultLawId, repeated ? RepeatedReason : null);
+        ScalingLaw? law = LawField.ReadForUniqueTokens(inputs, notes, request.UniqueTokens);
         string? rangeText = inputs.Text("computeRange");
         inputs.Complete();
         request = request with { Law = law, Notes = notes };
@@ -66,8 +64,7 @@ internal static class ScalingEndpoints
     {
         OptimalRequest request = OptimalRequest.From(inputs.Numbers(ScalingInputs.OptimalInputs));
         var notes = new List<Assumption>();
-        bool repeated = request.UniqueTokens is not null;
-        ScalingLaw? law = LawField.Read(inputs, notes, repeated ? LawCatalog.DataConstrainedLawId : LawCatalog.DefaultLawId, repeated ? RepeatedReason : null);
+        ScalingLaw? law = LawField.ReadForUniqueTokens(inputs, notes, request.UniqueTokens);
         string? sweepText = inputs.Text("sweep");
         inputs.Complete();
         request = request with { Law = law, Notes = notes };

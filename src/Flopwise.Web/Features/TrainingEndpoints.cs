@@ -24,11 +24,7 @@ internal static class TrainingEndpoints
     public static Answer Train(WebInputs inputs)
     {
         var notes = new List<Assumption>();
-        ResolvedModel? resolved = ModelField.Read(inputs);
-        if (resolved is not null)
-        {
-            notes.AddRange(resolved.Notes);
-        }
+        ResolvedModel? resolved = ModelField.Read(inputs, notes);
 
         InputValues values = inputs.Numbers(TrainingInputs.All);
         var gpu = GpuField.Read(inputs, notes);
@@ -89,11 +85,7 @@ internal static class TrainingEndpoints
     public static Answer Memory(WebInputs inputs)
     {
         var notes = new List<Assumption>();
-        ResolvedModel? resolved = ModelField.Read(inputs);
-        if (resolved is not null)
-        {
-            notes.AddRange(resolved.Notes);
-        }
+        ResolvedModel? resolved = ModelField.Read(inputs, notes);
 
         var gpu = GpuField.Read(inputs, notes);
         DataType? dataType = GpuField.DataType(inputs);
@@ -120,13 +112,13 @@ internal static class TrainingEndpoints
     /// <summary>Parameters and FLOP per token of one architecture.</summary>
     public static Answer Model(WebInputs inputs)
     {
-        ResolvedModel? resolved = ModelField.Read(inputs);
+        ResolvedModel? resolved = ModelField.Read(inputs, []);
         double? seq = inputs.Numbers([TrainingInputs.Seq]).Get(TrainingInputs.Seq);
         FlopConvention? convention = Conventions.Flop(inputs);
         inputs.Complete();
         if (resolved is null)
         {
-            throw InputException.From(new FieldError("model", "is required", Messages.Nothing, "a preset in model (GET /api/models lists them), or shape fields"));
+            throw InputException.From(new FieldError("model", "is required", Messages.Nothing, "a preset in model, or shape fields"));
         }
 
         ModelReportResult result = InputException.Unwrap(ModelReport.Evaluate(resolved, seq, convention ?? FlopConvention.SixN, convention is not null));

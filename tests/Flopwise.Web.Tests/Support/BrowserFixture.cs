@@ -65,7 +65,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> Open(string pathAndQuery = "/")
     {
         IPage page = await Browser.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync(BaseUrl + pathAndQuery);
         await page.Locator("body[data-ready=true]").WaitForAsync();
         return page;
