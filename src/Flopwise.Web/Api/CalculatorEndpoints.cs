@@ -2,6 +2,7 @@ using Flopwise.Inputs;
 using Flopwise.Plotting;
 using Flopwise.Reporting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Flopwise.Web.Api;
 
@@ -14,17 +15,22 @@ internal static class CalculatorEndpoints
     public const string JsonType = "application/json; charset=utf-8";
     public const string SvgType = "image/svg+xml; charset=utf-8";
 
+    /// <summary>The largest JSON body a calculator takes (a few fields need a few hundred bytes); more answers 413.</summary>
+    public const long MaxJsonBodyBytes = 1_000_000;
+
     public static void MapCalculator(this IEndpointRouteBuilder api, string name, Calculator calculator, bool plot = false)
     {
         api.MapGet("/" + name, (HttpRequest request) => Json(calculator, WebInputs.FromQuery(request.Query)))
             .WithName(name + "Get");
         api.MapPost("/" + name, async (HttpRequest request) => Json(calculator, await WebInputs.FromJsonBodyAsync(request).ConfigureAwait(false)))
+            .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBodyBytes))
             .WithName(name + "Post");
         if (plot)
         {
             api.MapGet("/" + name + "/plot", (HttpRequest request) => Svg(calculator, WebInputs.FromQuery(request.Query)))
                 .WithName(name + "PlotGet");
             api.MapPost("/" + name + "/plot", async (HttpRequest request) => Svg(calculator, await WebInputs.FromJsonBodyAsync(request).ConfigureAwait(false)))
+                .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBodyBytes))
                 .WithName(name + "PlotPost");
         }
     }

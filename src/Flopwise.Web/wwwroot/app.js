@@ -193,6 +193,10 @@ function fill(form, params) {
     else if (input.tagName === 'TEXTAREA') input.value = values.join('\n');
     else input.value = values.length > 0 ? values[0] : '';
   }
+  // Show the optional inputs a link sets, so that what produced the result is visible.
+  for (const details of form.querySelectorAll('details')) {
+    details.open = [...details.querySelectorAll('input, select, textarea')].some(i => (i.type === 'checkbox' ? i.checked : i.type !== 'file' && i.value !== ''));
+  }
 }
 
 // ---- errors ----
@@ -261,7 +265,7 @@ function renderOutputs(body) {
       const tr = el('tr', { 'data-key': key });
       const last = key.split('.').pop();
       tr.append(el('th', { scope: 'row' }, key.split('.').map(words).join(' · ')),
-        el('td', { class: 'value' }, typeof value === 'string' ? value : formatValue(value)),
+        el('td', { class: typeof value === 'string' ? 'value text' : 'value' }, typeof value === 'string' ? value : formatValue(value)),
         el('td', { class: 'unit' }, typeof value === 'number' ? unitOf(last) : ''));
       return tr;
     });
