@@ -26,7 +26,17 @@ if [ "$up" -ne 1 ]; then
   exit 1
 fi
 
-echo "$(nproc) cores; $(dotnet --version) SDK; server: Release, Production, Kestrel on loopback"
-dotnet artifacts/bin/Flopwise.WebLoad/release/Flopwise.WebLoad.dll --requests "$requests" --concurrency "$concurrency" \
-  "http://127.0.0.1:$port/api/copies?compute=3e25" \
-  "http://127.0.0.1:$port/api/train?model=llama-2-70b&tokens=2T&gpu=h100&gpus=4096"
+# The server's CPU time (user + system, in clock ticks) says what a request costs whatever else the machine runs.
+server_cpu() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+ticks=$(getconf CLK_TCK)
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(dotnet --version) SDK; server: Release, Production, Kestrel on loopback"
+for path in "api/copies?compute=3e25" "api/train?model=llama-2-70b&tokens=2T&gpu=h100&gpus=4096"; do
+  before=$(server_cpu)
+  dotnet artifacts/bin/Flopwise.WebLoad/release/Flopwise.WebLoad.dll --requests "$requests" --concurrency "$concurrency" \
+    "http://127.0.0.1:$port/$path"
+  after=$(server_cpu)
+  # The tool sends a warm-up of min(500, N) requests before the N it times; both count here.
+  warm=$(( requests < 500 ? requests : 500 ))
+  awk -v t="$((after - before))" -v hz="$ticks" -v n="$((requests + warm))" \
+    'BEGIN { printf "  server CPU %.2f s for %d requests: %.3f ms per request\n", t / hz, n, 1000 * t / hz / n }'
+done
