@@ -117,6 +117,16 @@ public sealed class PageTests(BrowserFixture browser) : IClassFixture<BrowserFix
     }
 
     [Fact]
+    public async Task NameFields_SuggestTheCatalogNames()
+    {
+        IPage page = await browser.Open();
+        Assert.Equal("names-model", await page.GetAttributeAsync("#train-model", "list"));
+        Assert.Equal("names-gpu", await page.GetAttributeAsync("#train-gpu", "list"));
+        Assert.Equal(1, await page.Locator("#names-model option[value='llama-2-70b']").CountAsync());
+        Assert.Equal(1, await page.Locator("#names-law option[value='hoffmann']").CountAsync());
+    }
+
+    [Fact]
     public async Task Compare_TwoPlans_ShowsARowEach()
     {
         IPage page = await browser.Open();

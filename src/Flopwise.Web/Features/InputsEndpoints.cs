@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Flopwise.Architectures;
 using Flopwise.Forecasting;
+using Flopwise.Hardware;
 using Flopwise.Inputs;
 using Flopwise.Scaling;
 using Flopwise.Training;
@@ -10,7 +12,8 @@ namespace Flopwise.Web.Features;
 /// <summary>
 /// <c>GET /api/inputs</c>: the numeric inputs of each calculator (name, label, unit, default, source, allowed range),
 /// from the same Core <see cref="InputSpec"/>s the CLI builds its options and help from, so the page's labels and
-/// defaults are written once.
+/// defaults are written once; and, under <c>names</c>, the names the name fields take (model presets, GPU ids, law
+/// presets, grid regions) from Core's catalogs, for the page's suggestion lists.
 /// </summary>
 internal static class InputsEndpoints
 {
@@ -58,6 +61,15 @@ internal static class InputsEndpoints
             root[command] = list;
         }
 
+        root["names"] = new JsonObject
+        {
+            ["model"] = Strings(ModelCatalog.Default.Ids),
+            ["gpu"] = Strings(GpuCatalog.Default.All.Select(g => g.Id)),
+            ["law"] = Strings(LawCatalog.Default.Ids),
+            ["grid"] = Strings(GridRegions.All.Select(r => r.Id)),
+        };
         return LawJson.Text(root);
     }
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
 }

@@ -129,6 +129,7 @@ function buildField(calc, spec) {
       input = el('input', {
         id, name: spec.name, type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': described,
         placeholder: spec.default !== undefined && spec.default !== null ? `default ${formatNumber(spec.default)}` : undefined,
+        list: spec.names ? `names-${spec.name}` : undefined,
       });
   }
   const hint = el('p', { class: 'hint', id: hintId }, spec.hint ?? spec.description ?? '');
@@ -139,10 +140,20 @@ function buildField(calc, spec) {
   return wrapper;
 }
 
+// One <datalist> per name field (model presets, GPU ids, law presets, grid regions), shared by every form.
+function buildNameLists(names) {
+  for (const [field, values] of Object.entries(names ?? {})) {
+    const list = el('datalist', { id: `names-${field}` });
+    for (const value of values) list.append(el('option', { value }));
+    document.body.append(list);
+  }
+}
+
 function buildForm(section, specs) {
   const calc = section.dataset.calc;
   const primary = (section.dataset.primary || '').split(' ').filter(Boolean);
-  const extras = EXTRA[calc] ?? [];
+  const names = specs.names ?? {};
+  const extras = (EXTRA[calc] ?? []).map(extra => (names[extra.name] ? { ...extra, names: true } : extra));
   const numeric = specs[calc] ?? [];
   const form = el('form', { 'data-calc': calc, novalidate: true, 'aria-describedby': `${calc}-form-error` });
   const main = el('div', { class: 'fields' });
@@ -434,6 +445,7 @@ async function start() {
   try {
     const response = await fetch('/api/inputs');
     const specs = await response.json();
+    buildNameLists(specs.names);
     for (const section of document.querySelectorAll('section[data-calc]')) buildForm(section, specs);
     loading.remove();
     document.body.dataset.ready = 'true';
