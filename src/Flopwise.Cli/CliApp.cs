@@ -21,11 +21,13 @@ internal static class CliApp
     [
         (CopiesCommand.Name, CopiesCommand.Description, static (c, x) => CopiesCommand.Configure(c, x)),
         (HumanCommand.Name, HumanCommand.Description, static (c, x) => HumanCommand.Configure(c, x)),
+        (HistoryCommand.Name, HistoryCommand.Description, static (c, x) => HistoryCommand.Configure(c, x)),
         (ModelCommand.Name, ModelCommand.Description, static (c, x) => ModelCommand.Configure(c, x)),
         (ModelsCommand.Name, ModelsCommand.Description, static (c, x) => ModelsCommand.Configure(c, x)),
         (GpusCommand.Name, GpusCommand.Description, static (c, x) => GpusCommand.Configure(c, x)),
         (TrainCommand.Name, TrainCommand.Description, static (c, x) => TrainCommand.Configure(c, x)),
         (MemoryCommand.Name, MemoryCommand.Description, static (c, x) => MemoryCommand.Configure(c, x)),
+        (ServeCommand.Name, ServeCommand.Description, static (c, x) => ServeCommand.Configure(c, x)),
         (LawsCommand.Name, LawsCommand.Description, static (c, x) => LawsCommand.Configure(c, x)),
         (LossCommand.Name, LossCommand.Description, static (c, x) => LossCommand.Configure(c, x)),
         (OptimalCommand.Name, OptimalCommand.Description, static (c, x) => OptimalCommand.Configure(c, x)),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Flopwise.Inputs;
+using Flopwise.Uncertainty;
 
 namespace Flopwise.Cli;
 
@@ -47,6 +48,46 @@ internal sealed class InputOptions
             values = values.With(spec, value);
         }
 
+        return values;
+    }
+
+    /// <summary>
+    /// Collects the given values, where any value may be a distribution (<c>1e25..1e27</c>, <c>normal(0.4, 0.05)</c>);
+    /// those go to <paramref name="uncertain"/> instead of the values. Throws <see cref="UsageException"/> for text that
+    /// is neither.
+    /// </summary>
+    public InputValues Collect(ParseResult parseResult, out IReadOnlyList<UncertainInput> uncertain)
+    {
+        InputValues values = InputValues.Empty;
+        var found = new List<UncertainInput>();
+        foreach ((InputSpec spec, Option<string> option) in _options)
+        {
+            string? text = parseResult.GetValue(option);
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (DistributionText.LooksLikeDistribution(text))
+            {
+                if (!DistributionText.TryParse(text, out Distribution? distribution, out string? distributionProblem))
+                {
+                    throw new UsageException(ErrorText.ForOption(option.Name, distributionProblem!, Quote(text), DistributionText.AcceptedForms));
+                }
+
+                found.Add(new UncertainInput(spec, distribution!, text));
+                continue;
+            }
+
+            if (!NumberText.TryParse(text, out double value, out string? problem))
+            {
+                throw new UsageException(ErrorText.ForOption(option.Name, problem!, Quote(text), spec.Expected));
+            }
+
+            values = values.With(spec, value);
+        }
+
+        uncertain = found;
         return values;
     }
 

@@ -68,7 +68,7 @@ public static class ChartFile
             var scatter = plot.Add.Scatter(xs, ys);
             scatter.LegendText = series.Name;
             scatter.LineWidth = series.Lines ? 2 : 0;
-            scatter.MarkerSize = !series.Markers ? 0 : series.Lines ? 6 : 4;
+            scatter.MarkerSize = !series.Markers ? 0 : series.Lines ? 6 : series.X.Count == 1 ? 12 : 4;
             scatter.Color = palette.GetColor(series.ColorIndex ?? position);
             position++;
         }
@@ -76,10 +76,7 @@ public static class ChartFile
         plot.Title(chart.Title);
         plot.XLabel(chart.XLabel);
         plot.YLabel(chart.YLabel);
-        if (chart.XLogarithmic)
-        {
-            plot.Axes.Bottom.TickGenerator = LogTicks();
-        }
+        plot.Axes.Bottom.TickGenerator = chart.XLogarithmic ? LogTicks() : new NumericAutomatic { LabelFormatter = LinearLabel };
 
         if (chart.YLogarithmic)
         {
@@ -88,12 +85,16 @@ public static class ChartFile
 
         if (chart.Note is not null)
         {
-            plot.Add.Annotation(chart.Note, Alignment.LowerRight);
+            plot.Add.Annotation(chart.Note, chart.LegendLowerLeft ? Alignment.UpperRight : Alignment.LowerRight);
         }
 
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(chart.LegendLowerLeft ? Alignment.LowerLeft : Alignment.UpperLeft);
         return plot;
     }
+
+    /// <summary>A linear tick label without a thousands separator below 10,000, so that years read 2024, not 2,024.</summary>
+    private static string LinearLabel(double value) =>
+        value.ToString(Math.Abs(value) < 1e4 ? "0.####" : "#,0.####", CultureInfo.InvariantCulture);
 
     private static NumericAutomatic LogTicks() => new()
     {

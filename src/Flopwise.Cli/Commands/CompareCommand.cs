@@ -42,10 +42,11 @@ internal static class CompareCommand
         var inputs = new InputOptions(command, PlanInputs.Comparison);
         var gpu = new GpuOptions(command, null);
         var output = new OutputOptions(command, csv: true, plotDescription: null);
+        var uncertainty = new UncertaintyOptions(command);
         command.SetAction(parse =>
         {
             OutputFormat format = output.Format(parse);
-            InputValues values = inputs.Collect(parse);
+            InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
             if (parse.GetResult(plans) is { } given && given.IdentifierTokenCount > given.Tokens.Count)
             {
                 throw new UsageException(ErrorText.ForOption("--plan", "needs a value", Messages.Nothing, PlanCandidate.Expected));
@@ -65,8 +66,26 @@ internal static class CompareCommand
                 Gpu = gpu.Resolve(parse, notes),
                 Notes = notes,
             };
-            PlanComparisonResult result = CommandOutput.Unwrap(PlanComparison.Evaluate(request));
             string title = $"Plan comparison ({chosen.Id})";
+            Outcome<ICalculationResult> Sampled(InputValues v)
+            {
+                Outcome<PlanComparisonResult> outcome = PlanComparison.Evaluate(PlanComparisonRequest.From(chosen, candidates, v) with
+                {
+                    MatchLoss = request.MatchLoss,
+                    Gpu = request.Gpu,
+                    Notes = notes,
+                });
+                return outcome.Value is PlanComparisonResult comparison
+                    ? Outcome<ICalculationResult>.Success(new FlatComparison(comparison))
+                    : Outcome<ICalculationResult>.Failure(outcome.Errors);
+            }
+
+            if (uncertainty.TryRun(context, format, null, title, parse, values, uncertain, Sampled))
+            {
+                return CliApp.Ok;
+            }
+
+            PlanComparisonResult result = CommandOutput.Unwrap(PlanComparison.Evaluate(request));
             if (format == OutputFormat.Table && result.Rows.Count <= MaximumSideBySide)
             {
                 WriteSideBySide(TableOutput.CreateConsole(context.Output, context.IsTerminal), title, result);
@@ -106,4 +125,19 @@ internal static class CompareCommand
         console.Write(table);
         TableOutput.WriteAssumptions(console, result.Assumptions);
     }
+}
+
+/// <summary>A comparison seen as one result, each plan's fields under <c>planN.</c>, for the Monte Carlo runner.</summary>
+internal sealed record FlatComparison(PlanComparisonResult Comparison) : ICalculationResult
+{
+    public IReadOnlyList<ResultField> Fields =>
+    [
+        .. Comparison.Rows.SelectMany((row, i) => row.Fields.Select(f => f with
+        {
+            Key = $"plan{i + 1}.{f.Key}",
+            Label = $"Plan {i + 1}: {f.Label}",
+        })),
+    ];
+
+    public IReadOnlyList<Assumption> Assumptions => Comparison.Assumptions;
 }

@@ -28,21 +28,29 @@ internal static class CopiesCommand
             HelpName = "FROM:TO",
         };
         command.Add(sweep);
+        var uncertainty = new UncertaintyOptions(command);
         var output = new OutputOptions(
             command,
             csv: true,
             plotDescription: "Draw parameters and parallel tasks against compute (log–log) to FILE.svg or FILE.png; "
                 + $"without --sweep the plot covers {DefaultPlotRange} FLOP.");
-        command.SetAction(parse => Run(context, parse, inputs, sweep, output));
+        command.SetAction(parse => Run(context, parse, inputs, sweep, output, uncertainty));
     }
 
-    private static int Run(CliContext context, ParseResult parse, InputOptions inputs, Option<string> sweepOption, OutputOptions output)
+    private static int Run(CliContext context, ParseResult parse, InputOptions inputs, Option<string> sweepOption, OutputOptions output, UncertaintyOptions uncertainty)
     {
         OutputFormat format = output.Format(parse);
         string? plotPath = output.PlotPath(parse);
-        InputValues values = inputs.Collect(parse);
-        var request = CopiesRequest.From(values);
+        InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
         string? sweepText = parse.GetValue(sweepOption);
+        UncertaintyOptions.Reject(uncertain, "--sweep", sweepText);
+
+        if (uncertainty.TryRun(context, format, plotPath, Title, parse, values, uncertain, v => CommandOutput.Widen(CopiesModel.Evaluate(CopiesRequest.From(v)))))
+        {
+            return CliApp.Ok;
+        }
+
+        var request = CopiesRequest.From(values);
         if (sweepText is not null)
         {
             if (request.Compute is not null)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Flopwise.Cli.Rendering;
 using Flopwise.Forecasting;
+using Flopwise.Inputs;
 
 namespace Flopwise.Cli.Commands;
 
@@ -20,10 +21,17 @@ internal static class HumanCommand
     {
         var inputs = new InputOptions(command, HumanInputs.All);
         var output = new OutputOptions(command, csv: false, plotDescription: null);
+        var uncertainty = new UncertaintyOptions(command);
         command.SetAction(parse =>
         {
             OutputFormat format = output.Format(parse);
-            var request = HumanRequest.From(inputs.Collect(parse));
+            InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
+            if (uncertainty.TryRun(context, format, null, Title, parse, values, uncertain, v => CommandOutput.Widen(HumanEquivalents.Evaluate(HumanRequest.From(v)))))
+            {
+                return CliApp.Ok;
+            }
+
+            var request = HumanRequest.From(values);
             HumanResult result = CommandOutput.Unwrap(HumanEquivalents.Evaluate(request));
             CommandOutput.Write(context, format, Title, result);
             return CliApp.Ok;

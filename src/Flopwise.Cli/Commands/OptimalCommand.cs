@@ -33,16 +33,18 @@ internal static class OptimalCommand
             csv: true,
             plotDescription: "Draw the frontier (parameters and tokens against compute, log–log) to FILE.svg or FILE.png, and, where "
                 + $"the law predicts a loss, the loss against compute to FILE-loss.svg/.png; without --sweep the plot covers {DefaultPlotRange} FLOP.");
-        command.SetAction(parse => Run(context, parse, law, inputs, sweep, output));
+        var uncertainty = new UncertaintyOptions(command);
+        command.SetAction(parse => Run(context, parse, law, inputs, sweep, output, uncertainty));
     }
 
-    private static int Run(CliContext context, ParseResult parse, LawOptions lawOptions, InputOptions inputs, Option<string> sweepOption, OutputOptions output)
+    private static int Run(CliContext context, ParseResult parse, LawOptions lawOptions, InputOptions inputs, Option<string> sweepOption, OutputOptions output, UncertaintyOptions uncertainty)
     {
         OutputFormat format = output.Format(parse);
         string? plotPath = output.PlotPath(parse);
-        OptimalRequest request = OptimalRequest.From(inputs.Collect(parse));
+        InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
+        OptimalRequest request = OptimalRequest.From(values);
         var notes = new List<Assumption>();
-        bool repeated = request.UniqueTokens is not null;
+        bool repeated = request.UniqueTokens is not null || uncertain.Any(u => u.Spec == ScalingInputs.UniqueTokens);
         ScalingLaw law = lawOptions.Resolve(
             parse,
             notes,
@@ -50,6 +52,12 @@ internal static class OptimalCommand
             repeated ? "No --law given: the data-constrained law, since --unique-tokens was given." : null);
         request = request with { Law = law, Notes = notes };
         string? sweepText = parse.GetValue(sweepOption);
+        UncertaintyOptions.Reject(uncertain, "--sweep", sweepText);
+        if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({law.Id})", parse, values, uncertain, v => CommandOutput.Widen(OptimalAllocation.Evaluate(OptimalRequest.From(v) with { Law = law, Notes = notes }))))
+        {
+            return CliApp.Ok;
+        }
+
         if (sweepText is not null)
         {
             if (request.Compute is not null)

@@ -34,18 +34,25 @@ internal static class PlanCommand
             command,
             csv: true,
             plotDescription: "With --sweep-inference: draw the optimal parameters and tokens per parameter against inference tokens (log–log) to FILE.svg or FILE.png.");
-        command.SetAction(parse => Run(context, parse, law, inputs, gpu, sweep, output));
+        var uncertainty = new UncertaintyOptions(command);
+        command.SetAction(parse => Run(context, parse, law, inputs, gpu, sweep, output, uncertainty));
     }
 
-    private static int Run(CliContext context, ParseResult parse, LawOptions lawOptions, InputOptions inputs, GpuOptions gpu, Option<string> sweepOption, OutputOptions output)
+    private static int Run(CliContext context, ParseResult parse, LawOptions lawOptions, InputOptions inputs, GpuOptions gpu, Option<string> sweepOption, OutputOptions output, UncertaintyOptions uncertainty)
     {
         OutputFormat format = output.Format(parse);
         string? plotPath = output.PlotPath(parse);
-        InputValues values = inputs.Collect(parse);
+        InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
         var notes = new List<Assumption>();
         ScalingLaw law = lawOptions.Resolve(parse, notes);
         PlanRequest request = PlanRequest.From(law, values) with { Gpu = gpu.Resolve(parse, notes), Notes = notes };
         string? sweepText = parse.GetValue(sweepOption);
+        UncertaintyOptions.Reject(uncertain, "--sweep-inference", sweepText);
+        if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({law.Id})", parse, values, uncertain, v => CommandOutput.Widen(InferencePlanner.Evaluate(PlanRequest.From(law, v) with { Gpu = request.Gpu, Notes = notes }))))
+        {
+            return CliApp.Ok;
+        }
+
         if (sweepText is null)
         {
             if (plotPath is not null)

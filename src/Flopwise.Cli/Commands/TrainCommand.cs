@@ -39,6 +39,7 @@ internal static class TrainCommand
         };
         command.Add(sweep);
         var output = new OutputOptions(command, csv: true, plotDescription: "With --sweep-gpus: draw wall time and cost against cluster size to FILE.svg or FILE.png.");
+        var uncertainty = new UncertaintyOptions(command);
         command.SetAction(parse =>
         {
             OutputFormat format = output.Format(parse);
@@ -51,7 +52,8 @@ internal static class TrainCommand
             }
 
             FlopConvention? chosen = convention.Get(parse);
-            TrainingRequest request = TrainingRequest.From(inputs.Collect(parse)) with
+            InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
+            TrainingRequest request = TrainingRequest.From(values) with
             {
                 Model = resolved?.Shape,
                 Gpu = gpu.Resolve(parse, notes),
@@ -68,6 +70,23 @@ internal static class TrainCommand
             }
 
             string? sweepText = parse.GetValue(sweep);
+            UncertaintyOptions.Reject(uncertain, "--sweep-gpus", sweepText);
+            TrainingRequest Sampled(InputValues v) => TrainingRequest.From(v) with
+            {
+                Model = request.Model,
+                Gpu = request.Gpu,
+                DataType = request.DataType,
+                Convention = request.Convention,
+                ConventionGiven = request.ConventionGiven,
+                Recompute = request.Recompute,
+                Grid = request.Grid,
+                Notes = request.Notes,
+            };
+            if (uncertainty.TryRun(context, format, plotPath, Title, parse, values, uncertain, v => CommandOutput.Widen(TrainingAccounting.Evaluate(Sampled(v)))))
+            {
+                return CliApp.Ok;
+            }
+
             if (sweepText is null)
             {
                 if (plotPath is not null)

@@ -25,7 +25,7 @@ internal static class NumberDisplay
 
     /// <summary>Formats a field for a table: yes/no for a boolean, else <see cref="Format(double)"/>.</summary>
     public static string Format(Flopwise.Reporting.ResultField field) =>
-        field.IsBoolean ? (field.Value != 0 ? "yes" : "no") : Format(field.Value);
+        field.Text ?? (field.IsBoolean ? (field.Value != 0 ? "yes" : "no") : Format(field.Value));
 
     /// <summary>Full precision, shortest round-trip text, for CSV.</summary>
     public static string Exact(double value) => value.ToString("R", CultureInfo.InvariantCulture);

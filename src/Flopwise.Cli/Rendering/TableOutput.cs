@@ -29,6 +29,12 @@ internal static class TableOutput
 
     public static void Write(IAnsiConsole console, string title, ICalculationResult result)
     {
+        if (result is Flopwise.Uncertainty.MonteCarloResult monteCarlo)
+        {
+            WriteDistribution(console, title, monteCarlo);
+            return;
+        }
+
         var table = new Table().Title(Markup.Escape(title)).AddColumn("Output").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Unit");
         foreach (ResultField field in result.Fields)
         {
@@ -37,6 +43,58 @@ internal static class TableOutput
 
         console.Write(table);
         WriteMissing(console, result.Missing);
+        WriteAssumptions(console, result.Assumptions);
+    }
+
+    /// <summary>Writes a Monte Carlo result: one row per output with its percentiles and mean, then the sample counts.</summary>
+    private static void WriteDistribution(IAnsiConsole console, string title, Flopwise.Uncertainty.MonteCarloResult result)
+    {
+        var table = new Table().Title(Markup.Escape(title)).AddColumn("Output");
+        foreach (string column in new[] { "p5", "p25", "median", "p75", "p95", "mean" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        table.AddColumn("Unit");
+        foreach (Flopwise.Uncertainty.OutputDistribution o in result.Outputs)
+        {
+            table.AddRow(
+                Cell(o.Label),
+                Cell(NumberDisplay.Format(o.P5)),
+                Cell(NumberDisplay.Format(o.P25)),
+                Cell(NumberDisplay.Format(o.P50)),
+                Cell(NumberDisplay.Format(o.P75)),
+                Cell(NumberDisplay.Format(o.P95)),
+                Cell(NumberDisplay.Format(o.Mean)),
+                Cell(o.Unit));
+        }
+
+        console.Write(table);
+        string redraws = string.Join(", ", result.Redraws.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.Input} {r.Redraws}")));
+        console.WriteLine(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{result.Samples} samples; {result.InfeasibleSamples} infeasible{(result.InfeasibleReason is null ? string.Empty : " (" + result.InfeasibleReason + ")")}; redraws outside the valid range: {redraws}."));
+        if (result.SensitivityOutput is string output)
+        {
+            var tornado = new Table().Title(Markup.Escape($"Sensitivity of {output}: each input from its p5 to its p95, the others at their medians"))
+                .AddColumn("Input").AddColumn(new TableColumn("p5").RightAligned()).AddColumn(new TableColumn("p95").RightAligned())
+                .AddColumn(new TableColumn("output at p5").RightAligned()).AddColumn(new TableColumn("output at p95").RightAligned())
+                .AddColumn(new TableColumn("swing").RightAligned()).AddColumn(new TableColumn("rank corr.").RightAligned());
+            foreach (Flopwise.Uncertainty.InputSensitivity s in result.Sensitivity)
+            {
+                tornado.AddRow(
+                    Cell(s.Label),
+                    Cell(NumberDisplay.Format(s.InputLow)),
+                    Cell(NumberDisplay.Format(s.InputHigh)),
+                    Cell(s.OutputAtLow is double low ? NumberDisplay.Format(low) : "infeasible"),
+                    Cell(s.OutputAtHigh is double high ? NumberDisplay.Format(high) : "infeasible"),
+                    Cell(NumberDisplay.Format(s.Swing)),
+                    Cell(double.IsFinite(s.RankCorrelation) ? s.RankCorrelation.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "–"));
+            }
+
+            console.Write(tornado);
+        }
+
         WriteAssumptions(console, result.Assumptions);
     }
 

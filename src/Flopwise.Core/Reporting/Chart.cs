@@ -29,4 +29,10 @@ public sealed record Chart
 
     /// <summary>Gets an optional note drawn under the plot (e.g. the range plotted when none was given).</summary>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the legend goes in the lower-left corner and the note in the upper right
+    /// (default: legend upper left, note lower right), for curves that fill the upper left and lower right.
+    /// </summary>
+    public bool LegendLowerLeft { get; init; }
 }

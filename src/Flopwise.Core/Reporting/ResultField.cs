@@ -4,7 +4,8 @@ namespace Flopwise.Reporting;
 /// <remarks>
 /// <see cref="Key"/> is camelCase and ends in its unit where it has one (<c>trainingFlop</c>,
 /// <c>wallTimeDays</c>); counts and ratios are bare (<c>parameters</c>). A yes/no output (such as <c>fits</c>) has
-/// <see cref="IsBoolean"/> set, with <see cref="Value"/> 1 or 0; JSON writes it as <c>true</c>/<c>false</c>.
+/// <see cref="IsBoolean"/> set, with <see cref="Value"/> 1 or 0; JSON writes it as <c>true</c>/<c>false</c>. A
+/// word-valued output has <see cref="Text"/> set.
 /// Immutable and thread-safe.
 /// </remarks>
 /// <param name="Key">The JSON key.</param>
@@ -15,6 +16,18 @@ public sealed record ResultField(string Key, string Label, double Value, string 
 {
     /// <summary>Gets a value indicating whether the field is a yes/no answer (1 = yes).</summary>
     public bool IsBoolean { get; init; }
+
+    /// <summary>Gets the text of a field whose answer is a word (such as <c>boundBy</c>: compute or memory), else <see langword="null"/>.</summary>
+    /// <remarks>JSON writes it as a string; <see cref="Value"/> is 0 and meaningless.</remarks>
+    public string? Text { get; init; }
+
+    /// <summary>Creates a field whose answer is a word.</summary>
+    /// <param name="key">The JSON key.</param>
+    /// <param name="label">The label for tables.</param>
+    /// <param name="text">The answer, e.g. <c>memory</c>.</param>
+    /// <returns>The field.</returns>
+    public static ResultField Word(string key, string label, string text) =>
+        new(key, label, 0, string.Empty) { Text = text };
 
     /// <summary>Creates a yes/no field.</summary>
     /// <param name="key">The JSON key.</param>

@@ -7,8 +7,9 @@ namespace Flopwise.Reporting;
 /// <summary>
 /// The JSON form of results that every front end shares (the CLI's <c>--json</c> and the web API): one object with
 /// the fields by their unit-suffixed keys at full double precision (a key <c>group.name</c> nests under
-/// <c>group</c>), the fields that could not be derived, and the <c>assumptions</c> array; rows go into a <c>rows</c>
-/// array. Pure: it returns text and performs no I/O.
+/// <c>group</c>, <c>a.b.name</c> under <c>b</c> inside <c>a</c>; a field with text is written as a string), the
+/// fields that could not be derived, and the <c>assumptions</c> array; rows go into a <c>rows</c> array. Pure: it
+/// returns text and performs no I/O.
 /// </summary>
 public static class ResultJson
 {
@@ -70,28 +71,34 @@ public static class ResultJson
 
     private static void WriteFields(Utf8JsonWriter writer, IReadOnlyList<ResultField> fields)
     {
-        string? group = null;
+        var open = new List<string>();
         foreach (ResultField field in fields)
         {
-            int dot = field.Key.IndexOf('.', StringComparison.Ordinal);
-            string? fieldGroup = dot < 0 ? null : field.Key[..dot];
-            if (fieldGroup != group)
+            string[] parts = field.Key.Split('.');
+            int shared = 0;
+            while (shared < open.Count && shared < parts.Length - 1 && open[shared] == parts[shared])
             {
-                if (group is not null)
-                {
-                    writer.WriteEndObject();
-                }
-
-                if (fieldGroup is not null)
-                {
-                    writer.WriteStartObject(fieldGroup);
-                }
-
-                group = fieldGroup;
+                shared++;
             }
 
-            string key = dot < 0 ? field.Key : field.Key[(dot + 1)..];
-            if (field.IsBoolean)
+            for (int i = open.Count; i > shared; i--)
+            {
+                writer.WriteEndObject();
+                open.RemoveAt(i - 1);
+            }
+
+            for (int i = shared; i < parts.Length - 1; i++)
+            {
+                writer.WriteStartObject(parts[i]);
+                open.Add(parts[i]);
+            }
+
+            string key = parts[^1];
+            if (field.Text is not null)
+            {
+                writer.WriteString(key, field.Text);
+            }
+            else if (field.IsBoolean)
             {
                 writer.WriteBoolean(key, field.Value != 0);
             }
@@ -101,7 +108,7 @@ public static class ResultJson
             }
         }
 
-        if (group is not null)
+        for (int i = open.Count; i > 0; i--)
         {
             writer.WriteEndObject();
         }
