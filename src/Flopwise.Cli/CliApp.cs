@@ -28,6 +28,7 @@ internal static class CliApp
         (TrainCommand.Name, TrainCommand.Description, static (c, x) => TrainCommand.Configure(c, x)),
         (MemoryCommand.Name, MemoryCommand.Description, static (c, x) => MemoryCommand.Configure(c, x)),
         (ServeCommand.Name, ServeCommand.Description, static (c, x) => ServeCommand.Configure(c, x)),
+        (BudgetCommand.Name, BudgetCommand.Description, static (c, x) => BudgetCommand.Configure(c, x)),
         (LawsCommand.Name, LawsCommand.Description, static (c, x) => LawsCommand.Configure(c, x)),
         (LossCommand.Name, LossCommand.Description, static (c, x) => LossCommand.Configure(c, x)),
         (OptimalCommand.Name, OptimalCommand.Description, static (c, x) => OptimalCommand.Configure(c, x)),

@@ -145,8 +145,9 @@ public sealed class FitCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--bootstrap 200000", "error: --bootstrap: is out of range (got 200000; expected a whole number from 1 to 100000)")]
-    [InlineData("--bootstrap 2.5", "error: --bootstrap: must be a whole number (got 2.5; expected a whole number from 1 to 100000)")]
+    [InlineData("--bootstrap 200000", "error: --bootstrap: is out of range (got 200000; expected a whole number from 2 to 100000)")]
+    [InlineData("--bootstrap 2.5", "error: --bootstrap: must be a whole number (got 2.5; expected a whole number from 2 to 100000)")]
+    [InlineData("--bootstrap 1", "error: --bootstrap: is out of range (got 1; expected a whole number from 2 to 100000)")]
     [InlineData("--seed 3", "error: --seed: needs --bootstrap (got 3; expected --bootstrap n with --seed)")]
     [InlineData("--method hubber", "error: --method: is unknown (got hubber; expected one of huber, likelihood, isoflop; did you mean huber?)")]
     [InlineData("--method isoflop --bootstrap 10", "error: --bootstrap: cannot be combined with --method isoflop (got 10; expected --method huber or likelihood)")]

@@ -83,7 +83,7 @@ internal static class FitCommand
             OutputFormat format = output.Format(parse);
             string? plotPath = output.PlotPath(parse);
             FitMethod chosen = method.Get(parse) ?? FitMethod.Huber;
-            int? resamples = Count(parse, bootstrap, 1, MaxBootstrap);
+            int? resamples = Count(parse, bootstrap, 2, MaxBootstrap); // a standard deviation needs two refits
             int seedValue = Count(parse, seed, 0, int.MaxValue) ?? 0;
             int? computeBins = Count(parse, bins, 2, MaxComputeBins);
             int dropped = Count(parse, drop, 0, int.MaxValue) ?? 0;

@@ -11,7 +11,7 @@ internal sealed class FitProgress : IProgress<double>, IDisposable
     private readonly string _label;
     private int _shown = -1;
 
-    private FitProgress(TextWriter error, string label)
+    internal FitProgress(TextWriter error, string label)
     {
         _error = error;
         _label = label;

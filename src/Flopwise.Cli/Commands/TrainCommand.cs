@@ -123,7 +123,7 @@ internal static class TrainCommand
         });
     }
 
-    private static GridRegion? ResolveGrid(string? typed)
+    internal static GridRegion? ResolveGrid(string? typed)
     {
         if (typed is null)
         {

@@ -36,12 +36,8 @@ internal sealed class BfgsMinimizer
     public MinimizerResult Minimize(Objective objective, Span<double> x, MinimizerOptions options)
     {
         int n = _n;
-        Array.Clear(_h);
-        for (int i = 0; i < n; i++)
-        {
-            _h[(i * n) + i] = 1;
-        }
-
+        ResetToIdentity();
+        bool model = false;
         int evaluations = 1;
         double f = objective.Evaluate(x, _g);
         if (!double.IsFinite(f) || !LbfgsMinimizer.AllFinite(_g))
@@ -70,20 +66,34 @@ internal sealed class BfgsMinimizer
             double slope = LbfgsMinimizer.Dot(_g, _d);
             if (!(slope < 0))
             {
-                Array.Clear(_h);
+                ResetToIdentity();
+                model = false;
                 for (int i = 0; i < n; i++)
                 {
-                    _h[(i * n) + i] = 1;
                     _d[i] = -_g[i];
                 }
 
                 slope = -LbfgsMinimizer.Dot(_g, _g);
             }
 
-            double initial = iteration == 0 ? Math.Min(1, 1 / LbfgsMinimizer.NormInf(_g)) : 1;
+            double initial = model ? 1 : Math.Min(1, 1 / LbfgsMinimizer.NormInf(_g));
             double step = LineSearch.Search(objective, x, f, slope, _d, initial, _xNew, _gNew, out double fNew, ref evaluations);
             if (double.IsNaN(step))
             {
+                if (model && LbfgsMinimizer.AllFinite(_gNew))
+                {
+                    // As in LbfgsMinimizer: the minimum to working precision if the model predicts a negligible
+                    // decrease, else one retry along −∇f with the Hessian approximation reset.
+                    if (LbfgsMinimizer.PredictedDecreaseIsNegligible(slope, f, options))
+                    {
+                        return new MinimizerResult(f, iteration, evaluations, ExitReason.Converged);
+                    }
+
+                    ResetToIdentity();
+                    model = false;
+                    continue;
+                }
+
                 return new MinimizerResult(f, iteration, evaluations, LbfgsMinimizer.AllFinite(_gNew) ? ExitReason.LineSearchFailed : ExitReason.NonFinite);
             }
 
@@ -98,7 +108,7 @@ internal sealed class BfgsMinimizer
             double sy = LbfgsMinimizer.Dot(_s, _y);
             if (sy > 1e-300)
             {
-                if (iteration == 0)
+                if (!model)
                 {
                     double scale0 = sy / LbfgsMinimizer.Dot(_y, _y);
                     for (int i = 0; i < n; i++)
@@ -129,6 +139,8 @@ internal sealed class BfgsMinimizer
                         _h[(i * n) + j] += (c * _s[i] * _s[j]) - (rho * ((_s[i] * _hy[j]) + (_hy[i] * _s[j])));
                     }
                 }
+
+                model = true;
             }
 
             double decrease = f - fNew;
@@ -141,5 +153,14 @@ internal sealed class BfgsMinimizer
         }
 
         return new MinimizerResult(f, options.MaxIterations, evaluations, ExitReason.MaxIterations);
+    }
+
+    private void ResetToIdentity()
+    {
+        Array.Clear(_h);
+        for (int i = 0; i < _n; i++)
+        {
+            _h[(i * _n) + i] = 1;
+        }
     }
 }

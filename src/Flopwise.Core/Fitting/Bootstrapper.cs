@@ -2,7 +2,7 @@ namespace Flopwise.Fitting;
 
 /// <summary>
 /// The bootstrap of REFERENCE.md §7: resample k draws n row indices with replacement from a SplitMix64 stream seeded
-/// by (seed, k), then one L-BFGS refit of the summed Huber from Hoffmann's unrounded constants. Each resample depends
+/// by (seed, k), then one BFGS refit of the summed Huber from Hoffmann's unrounded constants (Epoch used SciPy's BFGS). Each resample depends
 /// only on (seed, k), results are stored by k, and statistics are reduced in k order, so the result does not depend
 /// on the core count.
 /// </summary>
@@ -34,7 +34,7 @@ internal static class Bootstrapper
             0,
             chunks,
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 },
-            () => (Objective: new HuberObjective(n, delta, mean: false) { Unshifted = false }, Minimizer: new LbfgsMinimizer(5), X: new double[5]),
+            () => (Objective: new HuberObjective(n, delta, mean: false), Minimizer: new BfgsMinimizer(5), X: new double[5]),
             (chunk, _, w) =>
             {
                 int end = Math.Min(resamples, (chunk + 1) * ChunkSize);

@@ -85,7 +85,7 @@ public static partial class Fit
 
     /// <summary>
     /// Bootstrap of the summed-Huber fit: <paramref name="resamples"/> resamples with replacement of the rows, one
-    /// L-BFGS refit each from Hoffmann's unrounded constants.
+    /// BFGS refit each from Hoffmann's unrounded constants.
     /// </summary>
     /// <param name="data">The runs (N, D, loss).</param>
     /// <param name="resamples">The number of resamples (≥ 2).</param>

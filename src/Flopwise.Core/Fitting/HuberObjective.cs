@@ -89,7 +89,8 @@ internal sealed class HuberObjective : Objective
         ReadOnlySpan<double> logN = _logN.AsSpan(0, _count);
         ReadOnlySpan<double> logD = _logD.AsSpan(0, _count);
         ReadOnlySpan<double> logL = _logL.AsSpan(0, _count);
-        double expE = Math.Exp(x[2]);
+        // e^e outside the double range is +∞ or 0 without libm's slow overflow and underflow handling.
+        double expE = x[2] > 709.8 ? double.PositiveInfinity : x[2] < -745.2 ? 0 : Math.Exp(x[2]);
         var va = Vector512.Create(x[0]);
         var vb = Vector512.Create(x[1]);
         var vExpE = Vector512.Create(expE);
@@ -115,10 +116,10 @@ internal sealed class HuberObjective : Objective
             Vector512<double> ln = Vector512.Create(logN.Slice(at, width));
             Vector512<double> ld = Vector512.Create(logD.Slice(at, width));
             Vector512<double> ll = Vector512.Create(logL.Slice(at, width));
-            Vector512<double> x1 = Vector512.Exp(va - (vAlpha * ln));
-            Vector512<double> x2 = Vector512.Exp(vb - (vBeta * ld));
+            Vector512<double> x1 = VectorMath512.Exp(va - (vAlpha * ln));
+            Vector512<double> x2 = VectorMath512.Exp(vb - (vBeta * ld));
             Vector512<double> s = x1 + x2 + vExpE;
-            Vector512<double> r = ll - Vector512.Log(s);
+            Vector512<double> r = ll - VectorMath512.Log(s);
             Vector512<double> abs = Vector512.Abs(r);
             Vector512<double> inside = Vector512.LessThanOrEqual(abs, vDelta);
             Vector512<double> h = Vector512.ConditionalSelect(inside, vHalf * r * r, vDelta * (abs - vHalfDelta));

@@ -108,6 +108,20 @@ internal sealed class LbfgsMinimizer
             double step = LineSearch.Search(objective, x, f, slope, _d, initial, _xNew, _gNew, out double fNew, ref evaluations);
             if (double.IsNaN(step))
             {
+                if (stored > 0 && AllFinite(_gNew))
+                {
+                    // The line search can no longer measure a decrease along the quasi-Newton direction d. If the
+                    // model's predicted decrease, −½∇fᵀd, is within the function tolerance, this is the minimum to
+                    // working precision; otherwise drop the memory and retry along −∇f, as L-BFGS-B does.
+                    if (PredictedDecreaseIsNegligible(slope, f, options))
+                    {
+                        return new MinimizerResult(f, iteration, evaluations, ExitReason.Converged);
+                    }
+
+                    stored = 0;
+                    continue;
+                }
+
                 return new MinimizerResult(f, iteration, evaluations, AllFinite(_gNew) ? ExitReason.LineSearchFailed : ExitReason.NonFinite);
             }
 
@@ -141,6 +155,13 @@ internal sealed class LbfgsMinimizer
 
         return new MinimizerResult(f, options.MaxIterations, evaluations, ExitReason.MaxIterations);
     }
+
+    /// <summary>
+    /// Whether the quasi-Newton model's predicted decrease along its direction, −½·<paramref name="slope"/>, is at most
+    /// the function tolerance times max(|f|, floor): the same test as an iteration's actual decrease.
+    /// </summary>
+    internal static bool PredictedDecreaseIsNegligible(double slope, double f, MinimizerOptions options) =>
+        -0.5 * slope <= options.FunctionTolerance * Math.Max(Math.Abs(f), options.FunctionFloor);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a sub-second run
     internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

@@ -79,6 +79,31 @@ public class MinimizerTests
     }
 
     [Fact]
+    public void HuberObjective_FastAndMaxShiftedForms_Agree()
+    {
+        var fast = HuberObjective.For(EpochData.Rows240, Fit.DefaultDelta, mean: false);
+        var shifted = HuberObjective.For(EpochData.Rows240, Fit.DefaultDelta, mean: false);
+        shifted.Unshifted = false;
+        double[] x = new double[5];
+        double[] gFast = new double[5];
+        double[] gShifted = new double[5];
+        foreach (int start in new[] { 0, 1234, 2222, 3000, 4499 })
+        {
+            HuberGrid.Start(start, x);
+            AssertClose.Relative(shifted.Evaluate(x, gShifted), fast.Evaluate(x, gFast), 1e-12, $"objective at start {start}");
+            for (int j = 0; j < 5; j++)
+            {
+                Assert.True(Math.Abs(gFast[j] - gShifted[j]) <= 1e-12 * Math.Max(1, Math.Abs(gShifted[j])), $"gradient {j} at start {start}: {gFast[j]} vs {gShifted[j]}");
+            }
+        }
+
+        // e^a overflows the fast form; Evaluate falls back to the shifted form and stays finite.
+        double f = fast.Evaluate([800, 5, 0.5, 0.3, 0.3], gFast);
+        Assert.Equal(shifted.Evaluate([800, 5, 0.5, 0.3, 0.3], gShifted), f);
+        Assert.True(double.IsFinite(f) && gFast.All(double.IsFinite));
+    }
+
+    [Fact]
     public void LikelihoodGradient_AtHoffmannStart_MatchesFiniteDifferences()
     {
         var objective = new LikelihoodObjective(EpochData.Rows240, Fit.DefaultDelta);
