@@ -37,6 +37,32 @@ internal sealed class LawOptions
     /// <summary>Gets a value indicating whether the user chose a law (<c>--law</c> or <c>--law-file</c>).</summary>
     public bool IsGiven(ParseResult parse) => parse.GetValue(_law) is not null || parse.GetValue(_lawFile) is not null;
 
+    /// <summary>
+    /// Adds the law to the Monte Carlo inputs when <c>--law</c> is a mixture (<c>epoch|hoffmann</c>), and returns the
+    /// function that gives each sample's law; <see langword="null"/> when the law is fixed.
+    /// </summary>
+    public Func<Flopwise.Inputs.InputValues, ScalingLaw>? Mixture(ParseResult parse, List<Assumption> notes, ref IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain)
+    {
+        string? typed = parse.GetValue(_law);
+        if (!Flopwise.Uncertainty.LawMixture.LooksLikeMixture(typed))
+        {
+            return null;
+        }
+
+        Flopwise.Inputs.Outcome<Flopwise.Uncertainty.LawMixture> parsed = Flopwise.Uncertainty.LawMixture.Parse(typed!, LawCatalog.Default);
+        Flopwise.Uncertainty.LawMixture mixture = parsed.Value ?? throw UsageException.From(parsed.Errors[0]);
+        notes.Add(new Assumption
+        {
+            Name = "lawMixture",
+            Label = "Scaling law",
+            Text = mixture.Describe(),
+            Description = "Each Monte Carlo sample draws its law from these presets with these weights.",
+            IsDefault = false,
+        });
+        uncertain = [.. uncertain, new Flopwise.Uncertainty.UncertainInput(Flopwise.Uncertainty.LawMixture.ChoiceInput, new Flopwise.Uncertainty.UniformDistribution(0, 1), typed!)];
+        return v => mixture.Pick(v.Get(Flopwise.Uncertainty.LawMixture.ChoiceInput) ?? 0);
+    }
+
     /// <summary>Resolves the law, defaulting to <see cref="LawCatalog.DefaultLawId"/>; the law used goes to <paramref name="notes"/>.</summary>
     public ScalingLaw Resolve(ParseResult parse, List<Assumption> notes) => Resolve(parse, notes, LawCatalog.DefaultLawId, null);
 
@@ -60,6 +86,12 @@ internal sealed class LawOptions
             ScalingLaw fromFile = file.Value ?? throw UsageException.From(file.Errors[0]);
             notes.Add(LawNote(fromFile, isDefault: false, $"Read from {Path.GetFileName(path)}."));
             return fromFile;
+        }
+
+        if (Flopwise.Uncertainty.LawMixture.LooksLikeMixture(typed))
+        {
+            Flopwise.Inputs.Outcome<Flopwise.Uncertainty.LawMixture> parsed = Flopwise.Uncertainty.LawMixture.Parse(typed!, LawCatalog.Default);
+            return (parsed.Value ?? throw UsageException.From(parsed.Errors[0])).Laws[0];
         }
 
         if (typed is not null && typed.Contains('=', StringComparison.Ordinal))

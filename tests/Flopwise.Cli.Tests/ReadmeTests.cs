@@ -51,7 +51,9 @@ public partial class ReadmeTests
             var outputs = new System.Text.StringBuilder();
             foreach (string command in commands)
             {
+                // Single-quoted words lose their quotes, as the shell would strip them (no README word quotes a space).
                 string[] args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]
+                    .Select(a => a.Length > 1 && a[0] == '\'' && a[^1] == '\'' ? a[1..^1] : a)
                     .Select(a => a.EndsWith(".svg", StringComparison.Ordinal) || a.EndsWith(".png", StringComparison.Ordinal) ? Path.Combine(directory, a) : a)
                     .Select(a => a.StartsWith("data/", StringComparison.Ordinal) ? RepositoryRoot.File(a.Split('/')) : a)
                     .ToArray();

@@ -117,3 +117,48 @@ public class UncertaintyCommandTests
         Assert.Equal(expected, Shell.AssertUsageError(Shell.RunLine(line)));
     }
 }
+
+public class LawMixtureCommandTests
+{
+    private static double Parameters(string line)
+    {
+        CliRun run = Shell.RunLine(line);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using JsonDocument json = JsonDocument.Parse(run.Stdout);
+        return json.RootElement.GetProperty("parameters").GetDouble();
+    }
+
+    [Fact]
+    public void Optimal_TwoLawsWithEqualWeight_SpanBothLawsPointResults()
+    {
+        CliRun run = Shell.RunLine("optimal --compute 1e25 --law hoffmann-unrounded|epoch --samples 1000 --json");
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.Stdout);
+        JsonElement parameters = json.RootElement.GetProperty("distribution").GetProperty("parameters");
+        double hoffmann = Parameters("optimal --compute 1e25 --law hoffmann-unrounded --json");
+        double epoch = Parameters("optimal --compute 1e25 --law epoch --json");
+
+        Assert.Equal(Math.Min(hoffmann, epoch), parameters.GetProperty("p5").GetDouble());
+        Assert.Equal(Math.Max(hoffmann, epoch), parameters.GetProperty("p95").GetDouble());
+        Assert.Equal((hoffmann + epoch) / 2, parameters.GetProperty("mean").GetDouble(), 0.01 * epoch);
+        Assert.Contains("\"lawMixture\"", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Budget_LawMixtureAndRanges_Together()
+    {
+        CliRun run = Shell.RunLine("budget --usd 100M --gpu h100 --mfu 0.3..0.45 --law epoch:0.7|hoffmann:0.3 --samples 1000 --json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"law\": 0", run.Stdout, StringComparison.Ordinal); // no redraws of the law draw
+    }
+
+    [Fact]
+    public void BadMixture_IsOneLineExitTwo()
+    {
+        Assert.Equal(
+            "error: --law: has weights summing to 1.1, not 1 (got epoch:0.7|hoffmann:0.4; expected presets joined by |, each optionally :weight with weights summing to 1, e.g. epoch|hoffmann-unrounded or epoch:0.7|hoffmann:0.3)",
+            Shell.AssertUsageError(Shell.RunLine("optimal --compute 1e25 --law epoch:0.7|hoffmann:0.4")));
+    }
+}

@@ -39,6 +39,7 @@ internal static class BudgetCommand
             var notes = new List<Assumption>();
             ScalingLaw chosen = law.Resolve(parse, notes);
             InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
+            Func<InputValues, ScalingLaw>? pick = law.Mixture(parse, notes, ref uncertain);
             string? gridText = parse.GetValue(grid);
             GridRegion? region = TrainCommand.ResolveGrid(gridText);
             if (region is not null && (values.Get(BudgetInputs.GridIntensity) is not null || uncertain.Any(u => u.Spec == BudgetInputs.GridIntensity)))
@@ -47,7 +48,7 @@ internal static class BudgetCommand
             }
 
             var template = new BudgetRequest { Gpu = gpu.Resolve(parse, notes), Law = chosen, Grid = region, Notes = notes };
-            BudgetRequest Build(InputValues v) => BudgetRequest.From(v) with { Gpu = template.Gpu, Law = template.Law, Grid = template.Grid, Notes = template.Notes };
+            BudgetRequest Build(InputValues v) => BudgetRequest.From(v) with { Gpu = template.Gpu, Law = pick?.Invoke(v) ?? template.Law, Grid = template.Grid, Notes = template.Notes };
             string? plotPath = output.PlotPath(parse);
             if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({chosen.Id})", parse, values, uncertain, v => CommandOutput.Widen(Budget.Evaluate(Build(v)))))
             {

@@ -60,6 +60,7 @@ internal static class CompareCommand
 
             var notes = new List<Assumption>();
             ScalingLaw chosen = law.Resolve(parse, notes);
+            Func<InputValues, ScalingLaw>? pick = law.Mixture(parse, notes, ref uncertain);
             PlanComparisonRequest request = PlanComparisonRequest.From(chosen, candidates, values) with
             {
                 MatchLoss = parse.GetValue(matchLoss),
@@ -69,7 +70,7 @@ internal static class CompareCommand
             string title = $"Plan comparison ({chosen.Id})";
             Outcome<ICalculationResult> Sampled(InputValues v)
             {
-                Outcome<PlanComparisonResult> outcome = PlanComparison.Evaluate(PlanComparisonRequest.From(chosen, candidates, v) with
+                Outcome<PlanComparisonResult> outcome = PlanComparison.Evaluate(PlanComparisonRequest.From(pick?.Invoke(v) ?? chosen, candidates, v) with
                 {
                     MatchLoss = request.MatchLoss,
                     Gpu = request.Gpu,

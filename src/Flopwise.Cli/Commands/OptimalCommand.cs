@@ -50,10 +50,11 @@ internal static class OptimalCommand
             notes,
             repeated ? LawCatalog.DataConstrainedLawId : LawCatalog.DefaultLawId,
             repeated ? "No --law given: the data-constrained law, since --unique-tokens was given." : null);
+        Func<InputValues, ScalingLaw>? pick = lawOptions.Mixture(parse, notes, ref uncertain);
         request = request with { Law = law, Notes = notes };
         string? sweepText = parse.GetValue(sweepOption);
         UncertaintyOptions.Reject(uncertain, "--sweep", sweepText);
-        if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({law.Id})", parse, values, uncertain, v => CommandOutput.Widen(OptimalAllocation.Evaluate(OptimalRequest.From(v) with { Law = law, Notes = notes }))))
+        if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({law.Id})", parse, values, uncertain, v => CommandOutput.Widen(OptimalAllocation.Evaluate(OptimalRequest.From(v) with { Law = pick?.Invoke(v) ?? law, Notes = notes }))))
         {
             return CliApp.Ok;
         }

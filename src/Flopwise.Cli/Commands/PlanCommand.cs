@@ -45,10 +45,11 @@ internal static class PlanCommand
         InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
         var notes = new List<Assumption>();
         ScalingLaw law = lawOptions.Resolve(parse, notes);
+        Func<InputValues, ScalingLaw>? pick = lawOptions.Mixture(parse, notes, ref uncertain);
         PlanRequest request = PlanRequest.From(law, values) with { Gpu = gpu.Resolve(parse, notes), Notes = notes };
         string? sweepText = parse.GetValue(sweepOption);
         UncertaintyOptions.Reject(uncertain, "--sweep-inference", sweepText);
-        if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({law.Id})", parse, values, uncertain, v => CommandOutput.Widen(InferencePlanner.Evaluate(PlanRequest.From(law, v) with { Gpu = request.Gpu, Notes = notes }))))
+        if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({law.Id})", parse, values, uncertain, v => CommandOutput.Widen(InferencePlanner.Evaluate(PlanRequest.From(pick?.Invoke(v) ?? law, v) with { Gpu = request.Gpu, Notes = notes }))))
         {
             return CliApp.Ok;
         }
