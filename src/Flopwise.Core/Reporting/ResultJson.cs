@@ -1,0 +1,165 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Flopwise.Reporting;
+
+/// <summary>
+/// The JSON form of results that every front end shares (the CLI's <c>--json</c> and the web API): one object with
+/// the fields by their unit-suffixed keys at full double precision (a key <c>group.name</c> nests under
+/// <c>group</c>, <c>a.b.name</c> under <c>b</c> inside <c>a</c>; a field with text is written as a string), the
+/// fields that could not be derived, and the <c>assumptions</c> array; rows go into a <c>rows</c> array. Pure: it
+/// returns text and performs no I/O.
+/// </summary>
+public static class ResultJson
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes one result as an indented JSON object.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The JSON text, without a trailing newline.</returns>
+    public static string Write(ICalculationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return WriteObject(writer =>
+        {
+            WriteFields(writer, result.Fields);
+            WriteMissing(writer, result.Missing);
+            WriteAssumptions(writer, result.Assumptions);
+        });
+    }
+
+    /// <summary>Writes rows (a sweep, a listing) as <c>{"rows": [...], "assumptions": [...]}</c>.</summary>
+    /// <param name="rows">The rows; each contributes its fields.</param>
+    /// <param name="assumptions">The assumptions shared by the rows.</param>
+    /// <returns>The JSON text, without a trailing newline.</returns>
+    public static string WriteRows(IEnumerable<ICalculationResult> rows, IReadOnlyList<Assumption> assumptions)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(assumptions);
+        return WriteObject(writer =>
+        {
+            writer.WriteStartArray("rows");
+            foreach (ICalculationResult row in rows)
+            {
+                writer.WriteStartObject();
+                WriteFields(writer, row.Fields);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            WriteAssumptions(writer, assumptions);
+        });
+    }
+
+    private static string WriteObject(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteFields(Utf8JsonWriter writer, IReadOnlyList<ResultField> fields)
+    {
+        var open = new List<string>();
+        foreach (ResultField field in fields)
+        {
+            string[] parts = field.Key.Split('.');
+            int shared = 0;
+            while (shared < open.Count && shared < parts.Length - 1 && open[shared] == parts[shared])
+            {
+                shared++;
+            }
+
+            for (int i = open.Count; i > shared; i--)
+            {
+                writer.WriteEndObject();
+                open.RemoveAt(i - 1);
+            }
+
+            for (int i = shared; i < parts.Length - 1; i++)
+            {
+                writer.WriteStartObject(parts[i]);
+                open.Add(parts[i]);
+            }
+
+            string key = parts[^1];
+            if (field.Text is not null)
+            {
+                writer.WriteString(key, field.Text);
+            }
+            else if (field.IsBoolean)
+            {
+                writer.WriteBoolean(key, field.Value != 0);
+            }
+            else
+            {
+                writer.WriteNumber(key, field.Value);
+            }
+        }
+
+        for (int i = open.Count; i > 0; i--)
+        {
+            writer.WriteEndObject();
+        }
+    }
+
+    private static void WriteMissing(Utf8JsonWriter writer, IReadOnlyList<MissingField> missing)
+    {
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray("notDerived");
+        foreach (MissingField m in missing)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("key", m.Key);
+            writer.WriteString("reason", m.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteAssumptions(Utf8JsonWriter writer, IReadOnlyList<Assumption> assumptions)
+    {
+        writer.WriteStartArray("assumptions");
+        foreach (Assumption a in assumptions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", a.Name);
+            if (a.Value is double value)
+            {
+                writer.WriteNumber("value", value);
+            }
+            else
+            {
+                writer.WriteString("value", a.Text);
+            }
+
+            writer.WriteString("unit", a.Unit);
+            writer.WriteString("description", a.Description);
+            if (a.Source is not null)
+            {
+                writer.WriteString("source", a.Source);
+            }
+
+            writer.WriteBoolean("default", a.IsDefault);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+}

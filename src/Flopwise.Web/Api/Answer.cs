@@ -1,0 +1,13 @@
+using Flopwise.Reporting;
+
+namespace Flopwise.Web.Api;
+
+/// <summary>
+/// What a calculator answers: the CLI's <c>--json</c> object as text, and, where the command has a natural picture,
+/// how to draw it (evaluated only when the plot is asked for; it may throw <see cref="InputException"/> as the CLI's
+/// <c>--plot</c> does).
+/// </summary>
+internal sealed record Answer(string Json, Func<Chart>? Plot = null);
+
+/// <summary>A calculator of the API: reads its fields, computes, answers (or throws <see cref="InputException"/>).</summary>
+internal delegate Answer Calculator(WebInputs inputs);

@@ -1,0 +1,40 @@
+using Flopwise.Inputs;
+
+namespace Flopwise.Web.Api;
+
+/// <summary>What the user gave is wrong; the API answers 400 with one problem entry per field.</summary>
+internal sealed class InputException : Exception
+{
+    public InputException(IReadOnlyList<FieldError> errors)
+        : base(string.Join("; ", errors.Select(e => e.ToString())))
+    {
+        Errors = errors;
+    }
+
+    public InputException()
+        : this([])
+    {
+    }
+
+    public InputException(string message)
+        : base(message)
+    {
+        Errors = [];
+    }
+
+    public InputException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Errors = [];
+    }
+
+    public IReadOnlyList<FieldError> Errors { get; }
+
+    /// <summary>Creates the exception for one error.</summary>
+    public static InputException From(FieldError error) => new([error]);
+
+    /// <summary>Returns the outcome's value, or throws with all of its errors.</summary>
+    public static T Unwrap<T>(Outcome<T> outcome)
+        where T : class =>
+        outcome.Value ?? throw new InputException(outcome.Errors);
+}

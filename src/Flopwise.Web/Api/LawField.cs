@@ -1,0 +1,76 @@
+using Flopwise.Inputs;
+using Flopwise.Reporting;
+using Flopwise.Scaling;
+
+namespace Flopwise.Web.Api;
+
+/// <summary>
+/// The field that chooses a scaling law, as the CLI's <c>--law</c>: a preset (see <c>GET /api/laws</c>) or inline
+/// constants <c>E=…,A=…,B=…,alpha=…,beta=…</c>; without it, the default law, stated as such. The notes are worded
+/// as the CLI's so that both front ends answer the same JSON. The CLI's <c>--law-file FILE</c> names a file and is
+/// refused.
+/// </summary>
+internal static class LawField
+{
+    private const string RepeatedReason = "No --law given: the data-constrained law, since --unique-tokens was given.";
+
+    public static ScalingLaw? Read(WebInputs inputs, List<Assumption> notes) => Read(inputs, notes, LawCatalog.DefaultLawId, null);
+
+    /// <summary>Reads the law of <c>loss</c> and <c>optimal</c>: by default the data-constrained law when unique tokens are given.</summary>
+    public static ScalingLaw? ReadForUniqueTokens(WebInputs inputs, List<Assumption> notes, double? uniqueTokens) => uniqueTokens is null
+        ? Read(inputs, notes)
+        : Read(inputs, notes, LawCatalog.DataConstrainedLawId, RepeatedReason);
+
+    public static ScalingLaw? Read(WebInputs inputs, List<Assumption> notes, string defaultId, string? defaultReason)
+    {
+        inputs.RefuseFile("lawFile", "a preset or inline constants in law (E=…,A=…,B=…,alpha=…,beta=…)");
+        string? typed = inputs.Text("law");
+        if (typed is not null && typed.Contains('=', StringComparison.Ordinal))
+        {
+            Outcome<ScalingLaw> inline = LawCatalog.ParseInline(typed);
+            if (inline.Value is null)
+            {
+                AddAll(inputs, inline.Errors);
+                return null;
+            }
+
+            notes.Add(Note(inline.Value, isDefault: false, "Constants given with --law."));
+            return inline.Value;
+        }
+
+        if (typed is null)
+        {
+            ScalingLaw fallback = LawCatalog.Default.Find(defaultId) ?? LawCatalog.Default.DefaultLaw;
+            notes.Add(Note(fallback, isDefault: true, defaultReason ?? "No --law given: the default law."));
+            return fallback;
+        }
+
+        LawMatch match = LawCatalog.Default.Resolve(typed);
+        if (match.Law is null)
+        {
+            inputs.Add(match.Error!);
+            return null;
+        }
+
+        notes.Add(Note(match.Law, isDefault: false, match.Note is null ? null : match.Note + "."));
+        return match.Law;
+    }
+
+    private static void AddAll(WebInputs inputs, IReadOnlyList<FieldError> errors)
+    {
+        foreach (FieldError error in errors)
+        {
+            inputs.Add(error);
+        }
+    }
+
+    private static Assumption Note(ScalingLaw law, bool isDefault, string? how) => new()
+    {
+        Name = "law",
+        Label = "Scaling law",
+        Text = law.Id,
+        Description = how is null ? law.DisplayName + "." : $"{law.DisplayName}. {how}",
+        Source = law.Source,
+        IsDefault = isDefault,
+    };
+}

@@ -1,0 +1,65 @@
+using Flopwise.Architectures;
+using Flopwise.Inputs;
+using Flopwise.Reporting;
+
+namespace Flopwise.Web.Api;
+
+/// <summary>
+/// The fields that name a model, as the CLI's: <c>model</c> (a preset) or shape fields (<c>layers</c>, <c>dModel</c>,
+/// <c>heads</c>, … <c>mlp</c>, <c>tied</c>), resolved by Core's <see cref="ModelChoices"/>. The CLI's
+/// <c>--hf-config FILE</c> names a file and is refused.
+/// </summary>
+internal static class ModelField
+{
+    private static readonly string[] MlpNames = ["gelu", "swiglu"];
+
+    /// <summary>
+    /// Reads the model fields; <see langword="null"/> when none was given or the model could not be resolved (the error
+    /// is recorded). How the model was named goes to <paramref name="notes"/>.
+    /// </summary>
+    public static ResolvedModel? Read(WebInputs inputs, List<Assumption> notes)
+    {
+        string? preset = inputs.Text("model");
+        inputs.RefuseFile("hfConfig", "a preset in model, or shape fields (layers, dModel, heads, …)");
+        var choice = new ModelChoice
+        {
+            Preset = preset,
+            Shape = inputs.Numbers(ModelChoices.ShapeInputs),
+            Mlp = inputs.Choice<MlpKind>("mlp", MlpNames, TryParseMlp),
+            Tied = inputs.Flag("tied"),
+        };
+        if (choice.IsEmpty)
+        {
+            return null;
+        }
+
+        Outcome<ResolvedModel> outcome = ModelChoices.Resolve(choice, ModelCatalog.Default);
+        foreach (FieldError error in outcome.Errors)
+        {
+            inputs.Add(error);
+        }
+
+        if (outcome.Value is not null)
+        {
+            notes.AddRange(outcome.Value.Notes);
+        }
+
+        return outcome.Value;
+    }
+
+    private static bool TryParseMlp(string? text, out MlpKind kind)
+    {
+        kind = default;
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "gelu":
+                kind = MlpKind.Gelu;
+                return true;
+            case "swiglu":
+                kind = MlpKind.SwiGlu;
+                return true;
+            default:
+                return false;
+        }
+    }
+}

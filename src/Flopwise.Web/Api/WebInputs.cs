@@ -1,0 +1,253 @@
+using System.Text.Json;
+using Flopwise.Inputs;
+
+namespace Flopwise.Web.Api;
+
+/// <summary>
+/// The fields of one API request, from the query string (<c>?compute=3e25</c>) or a JSON body
+/// (<c>{"compute": 3e25}</c> or <c>{"compute": "3e25"}</c>), named by the CLI's option names in camelCase. Readers
+/// record each problem as a <see cref="FieldError"/> instead of stopping at the first, so one answer lists every bad
+/// field; <see cref="Complete"/> also rejects fields that the calculator does not know.
+/// </summary>
+internal sealed class WebInputs
+{
+    private readonly Dictionary<string, List<string>> _fields;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly List<FieldError> _errors = [];
+
+    private WebInputs(Dictionary<string, List<string>> fields) => _fields = fields;
+
+    public IReadOnlyList<FieldError> Errors => _errors;
+
+    public static WebInputs FromQuery(IQueryCollection query) =>
+        FromPairs(query.Select(q => new KeyValuePair<string, IEnumerable<string>>(q.Key, q.Value.Where(v => v is not null).Select(v => v!))));
+
+    /// <summary>Takes fields as name and values (a query string, form fields).</summary>
+    public static WebInputs FromPairs(IEnumerable<KeyValuePair<string, IEnumerable<string>>> pairs)
+    {
+        var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach ((string key, IEnumerable<string> values) in pairs)
+        {
+            fields[key] = values.ToList();
+        }
+
+        return new WebInputs(fields);
+    }
+
+    /// <summary>Parses a whole-number field from <paramref name="min"/> to <paramref name="max"/> (counts such as <c>bootstrap</c>).</summary>
+    public int? Count(string name, double min, double max)
+    {
+        string? text = Text(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        string expected = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a whole number from {min:G} to {max:G}");
+        string? problem = !NumberText.TryParse(text, out double value, out string? parseProblem) ? parseProblem
+            : value != Math.Floor(value) ? Messages.NotWhole
+            : value < min || value > max ? "is out of range"
+            : null;
+        if (problem is not null)
+        {
+            _errors.Add(new FieldError(name, problem, text, expected));
+            return null;
+        }
+
+        return (int)value;
+    }
+
+    /// <summary>Reads a JSON object body; a body that is not one is an error of the field <c>body</c>.</summary>
+    public static async Task<WebInputs> FromJsonBodyAsync(HttpRequest request)
+    {
+        var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var inputs = new WebInputs(fields);
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            inputs._errors.Add(new FieldError("body", "is not valid JSON: " + e.Message, "the request body", "a JSON object such as {\"compute\": \"3e25\"}"));
+            return inputs;
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                inputs._errors.Add(new FieldError("body", "is not a JSON object", document.RootElement.ValueKind.ToString().ToLowerInvariant(), "a JSON object such as {\"compute\": \"3e25\"}"));
+                return inputs;
+            }
+
+            foreach (JsonProperty property in document.RootElement.EnumerateObject())
+            {
+                var values = new List<string>();
+                if (property.Value.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (JsonElement item in property.Value.EnumerateArray())
+                    {
+                        values.Add(Text(item));
+                    }
+                }
+                else if (property.Value.ValueKind != JsonValueKind.Null)
+                {
+                    values.Add(Text(property.Value));
+                }
+
+                fields[property.Name] = values;
+            }
+        }
+
+        return inputs;
+    }
+
+    /// <summary>Adds an error found by a caller (a Core validator or a combination rule).</summary>
+    public void Add(FieldError error) => _errors.Add(error);
+
+    /// <summary>Gets the one text value of <paramref name="name"/>, or <see langword="null"/> when absent or empty.</summary>
+    public string? Text(string name)
+    {
+        _read.Add(name);
+        if (!_fields.TryGetValue(name, out List<string>? values))
+        {
+            return null;
+        }
+
+        List<string> given = values.Where(v => v.Trim().Length > 0).ToList();
+        if (given.Count > 1)
+        {
+            _errors.Add(new FieldError(name, "is given more than once", string.Join(", ", given), "one value"));
+            return null;
+        }
+
+        return given.Count == 0 ? null : given[0];
+    }
+
+    /// <summary>Gets every non-empty value of a field that may repeat (<c>plan</c>).</summary>
+    public IReadOnlyList<string> Texts(string name)
+    {
+        _read.Add(name);
+        return _fields.TryGetValue(name, out List<string>? values) ? values.Where(v => v.Trim().Length > 0).ToList() : [];
+    }
+
+    /// <summary>Gets a yes/no field: absent or <c>false</c> is false; <c>true</c> (or present with no value) is true.</summary>
+    public bool Flag(string name)
+    {
+        _read.Add(name);
+        if (!_fields.TryGetValue(name, out List<string>? values))
+        {
+            return false;
+        }
+
+        string text = values.Count == 0 ? string.Empty : values[^1].Trim();
+        switch (text.ToLowerInvariant())
+        {
+            case "" or "true" or "on" or "1":
+                return true;
+            case "false" or "off" or "0":
+                return false;
+            default:
+                _errors.Add(new FieldError(name, "is not true or false", text, "true or false"));
+                return false;
+        }
+    }
+
+    /// <summary>Parses the numeric inputs of <paramref name="specs"/> with Core's <see cref="NumberText"/>, by their camelCase names, and checks their ranges.</summary>
+    public InputValues Numbers(IEnumerable<InputSpec> specs)
+    {
+        InputValues values = InputValues.Empty;
+        foreach (InputSpec spec in specs)
+        {
+            string? text = Text(spec.JsonName);
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (!NumberText.TryParse(text, out double value, out string? problem))
+            {
+                _errors.Add(new FieldError(spec.JsonName, problem!, text, spec.Expected));
+                continue;
+            }
+
+            // The range check Core applies when it evaluates (InputSpec.Check), run now so that one answer lists it
+            // together with the other fields' problems.
+            if (spec.Check(value) is FieldError outOfRange)
+            {
+                _errors.Add(outOfRange);
+                continue;
+            }
+
+            values = values.With(spec, value);
+        }
+
+        return values;
+    }
+
+    /// <summary>Parses a choice field (<c>dtype</c>, <c>recompute</c>) with a Core parser; an unknown name lists the choices.</summary>
+    public T? Choice<T>(string name, IReadOnlyList<string> names, TryParser<T> parse)
+        where T : struct
+    {
+        string? text = Text(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (parse(text, out T value))
+        {
+            return value;
+        }
+
+        string? closest = Suggestions.Closest(text, names).FirstOrDefault();
+        _errors.Add(new FieldError(name, "is unknown", text, "one of " + string.Join(", ", names) + (closest is null ? string.Empty : $"; did you mean {closest}?")));
+        return null;
+    }
+
+    /// <summary>Refuses a CLI option that names a file: the web API never reads a file on the server.</summary>
+    public void RefuseFile(string name, string instead)
+    {
+        if (Text(name) is string path)
+        {
+            _errors.Add(new FieldError(name, "names a file, and the web API reads no file on the server", path, instead));
+        }
+    }
+
+    /// <summary>
+    /// Ends the reading: a field the calculator does not know is an error naming the closest known field; throws
+    /// <see cref="InputException"/> when any field is wrong.
+    /// </summary>
+    public void Complete()
+    {
+        foreach (string name in _fields.Keys.Where(k => !_read.Contains(k)).Order(StringComparer.Ordinal))
+        {
+            string? closest = Suggestions.Closest(name, _read.ToList()).FirstOrDefault();
+            string expected = closest is null ? "one of " + string.Join(", ", _read.Order(StringComparer.Ordinal)) : "a known field; did you mean " + closest + "?";
+            _errors.Add(new FieldError(name, "is not a field of this calculator", name, expected));
+        }
+
+        ThrowIfInvalid();
+    }
+
+    /// <summary>Throws <see cref="InputException"/> with every error recorded so far.</summary>
+    public void ThrowIfInvalid()
+    {
+        if (_errors.Count > 0)
+        {
+            throw new InputException(_errors);
+        }
+    }
+
+    public delegate bool TryParser<T>(string? text, out T value);
+
+    private static string Text(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString() ?? string.Empty,
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Number => element.GetRawText(),
+        _ => element.GetRawText(),
+    };
+}

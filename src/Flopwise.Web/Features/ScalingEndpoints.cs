@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+using Flopwise.Inputs;
+using Flopwise.Reporting;
+using Flopwise.Scaling;
+using Flopwise.Web.Api;
+
+namespace Flopwise.Web.Features;
+
+/// <summary>
+/// The scaling-law calculators: <c>/api/loss</c>, <c>/api/optimal</c>, <c>/api/plan</c> (each with a plot),
+/// <c>/api/compare</c>, and the preset listing <c>/api/laws</c>.
+/// </summary>
+internal static class ScalingEndpoints
+{
+    /// <summary>The budget at which the listing shows tokens per parameter: Chinchilla's 6·70e9·1.4e12 FLOP.</summary>
+    private const double ChinchillaCompute = 5.88e23;
+    private const string LossDefaultRange = "1e18:1e24";
+    private const string OptimalDefaultRange = "1e18:1e28";
+
+    public static IEndpointRouteBuilder MapScaling(this IEndpointRouteBuilder api)
+    {
+        api.MapCalculator("loss", Loss, plot: true);
+        api.MapCalculator("optimal", Optimal, plot: true);
+        api.MapCalculator("plan", Plan, plot: true);
+        api.MapCalculator("compare", Compare);
+        api.MapCalculator("laws", Laws);
+        return api;
+    }
+
+    /// <summary>The loss a law predicts for <c>params</c> and <c>tokens</c>; the plot draws isoFLOP curves over <c>computeRange</c>.</summary>
+    public static Answer Loss(WebInputs inputs)
+    {
+        InputValues values = inputs.Numbers(ScalingInputs.LossInputs);
+        LossRequest request = LossRequest.From(values);
+        var notes = new List<Assumption>();
+        ScalingLaw? law = LawField.ReadForUniqueTokens(inputs, notes, request.UniqueTokens);
+        string? rangeText = inputs.Text("computeRange");
+        inputs.Complete();
+        request = request with { Law = law, Notes = notes };
+        IsoFlopCurves Curves()
+        {
+            GeometricSweep sweep = GeometricSweep.Parse("compute-range", rangeText ?? LossDefaultRange, out FieldError? error) ?? throw InputException.From(error!);
+            return InputException.Unwrap(LossCalculator.IsoFlop(law!, sweep, request.UniqueTokens, notes));
+        }
+
+        Chart Plot()
+        {
+            Chart chart = Curves().Chart;
+            return rangeText is null ? chart with { Note = $"no computeRange given: plotted {LossDefaultRange} FLOP" } : chart;
+        }
+
+        if (rangeText is not null && request.Parameters is null && request.Tokens is null)
+        {
+            IsoFlopCurves curves = Curves();
+            return new Answer(LawJson.WriteRows([.. curves.Rows], curves.Assumptions, law!), Plot);
+        }
+
+        LossResult result = InputException.Unwrap(LossCalculator.Evaluate(request));
+        return new Answer(LawJson.Write(result, law!), Plot);
+    }
+
+    /// <summary>The compute-optimal split of <c>compute</c> (or one row per decade of <c>sweep</c>); the plot draws the frontier.</summary>
+    public static Answer Optimal(WebInputs inputs)
+    {
+        OptimalRequest request = OptimalRequest.From(inputs.Numbers(ScalingInputs.OptimalInputs));
+        var notes = new List<Assumption>();
+        ScalingLaw? law = LawField.ReadForUniqueTokens(inputs, notes, request.UniqueTokens);
+        string? sweepText = inputs.Text("sweep");
+        inputs.Complete();
+        request = request with { Law = law, Notes = notes };
+        if (sweepText is not null)
+        {
+            if (request.Compute is not null)
+            {
+                throw InputException.From(new FieldError("sweep", "cannot be combined with compute", sweepText, "either compute C or sweep FROM:TO"));
+            }
+
+            OptimalSweep swept = OptimalSweep(request, "sweep", sweepText);
+            List<ICalculationResult> rows = [.. swept.Rows.Select(r => (ICalculationResult)new AllocationRow(r))];
+            return new Answer(LawJson.WriteRows(rows, swept.Assumptions, law!), () => OptimalAllocation.FrontierChart(swept.Rows));
+        }
+
+        OptimalResult result = InputException.Unwrap(OptimalAllocation.Evaluate(request));
+        return new Answer(LawJson.Write(result, law!), () =>
+        {
+            IReadOnlyList<OptimalResult> rows = OptimalSweep(request with { Compute = null }, "plot", OptimalDefaultRange).Rows;
+            return OptimalAllocation.FrontierChart(rows, $"no sweep given: plotted {OptimalDefaultRange} FLOP");
+        });
+    }
+
+    /// <summary>The inference-aware plan (Sardana and Frankle 2024); with <c>sweepInference</c>, one row per decade and a plot.</summary>
+    public static Answer Plan(WebInputs inputs)
+    {
+        InputValues values = inputs.Numbers(PlanInputs.Planner);
+        var notes = new List<Assumption>();
+        ScalingLaw? law = LawField.Read(inputs, notes);
+        var gpu = GpuField.Read(inputs, notes);
+        string? sweepText = inputs.Text("sweepInference");
+        inputs.Complete();
+        PlanRequest request = PlanRequest.From(law!, values) with { Gpu = gpu, Notes = notes };
+        if (sweepText is null)
+        {
+            PlanResult result = InputException.Unwrap(InferencePlanner.Evaluate(request));
+            return new Answer(LawJson.Write(result, law!), () => throw InputException.From(new FieldError("plot", "needs sweepInference", "plan", "sweepInference FROM:TO with the plot")));
+        }
+
+        GeometricSweep points = GeometricSweep.Parse("sweep-inference", sweepText, out FieldError? error) ?? throw InputException.From(error!);
+        PlanSweep swept = InputException.Unwrap(InferencePlanner.Sweep(request, points));
+        return new Answer(LawJson.WriteRows([.. swept.Rows], swept.Assumptions, law!), () => InferencePlanner.Chart(swept));
+    }
+
+    /// <summary>Training plans side by side over a model's lifetime: <c>plan</c> repeats (<c>?plan=10B:200B&amp;plan=3B:600B</c> or a JSON array).</summary>
+    public static Answer Compare(WebInputs inputs)
+    {
+        var candidates = new List<PlanCandidate>();
+        foreach (string text in inputs.Texts("plan"))
+        {
+            if (PlanCandidate.Parse(text, out FieldError? error) is PlanCandidate candidate)
+            {
+                candidates.Add(candidate);
+            }
+            else
+            {
+                inputs.Add(error!);
+            }
+        }
+
+        bool matchLoss = inputs.Flag("matchLoss");
+        InputValues values = inputs.Numbers(PlanInputs.Comparison);
+        var notes = new List<Assumption>();
+        ScalingLaw? law = LawField.Read(inputs, notes);
+        var gpu = GpuField.Read(inputs, notes);
+        inputs.Complete();
+        PlanComparisonRequest request = PlanComparisonRequest.From(law!, candidates, values) with
+        {
+            MatchLoss = matchLoss,
+            Gpu = gpu,
+            Notes = notes,
+        };
+        PlanComparisonResult result = InputException.Unwrap(PlanComparison.Evaluate(request));
+        return new Answer(LawJson.WriteRows([.. result.Rows], result.Assumptions, law!));
+    }
+
+    /// <summary>The scaling-law presets with their constants and sources (the CLI's <c>laws --json</c>).</summary>
+    public static Answer Laws(WebInputs inputs)
+    {
+        inputs.Complete();
+        var rows = new JsonArray();
+        foreach (ScalingLaw law in LawCatalog.Default.All)
+        {
+            JsonObject row = LawJson.LawObject(law, null);
+            row["aliases"] = new JsonArray(law.Aliases.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray());
+            row["notes"] = law.Notes;
+            Allocation at = OptimalAllocation.Compute(law, ChinchillaCompute);
+            row["tokensPerParameterAtChinchillaCompute"] = at.TokensPerParameter;
+            rows.Add(row);
+        }
+
+        return new Answer(LawJson.Text(new JsonObject { ["rows"] = rows }));
+    }
+
+    private static OptimalSweep OptimalSweep(OptimalRequest request, string field, string text)
+    {
+        GeometricSweep sweep = GeometricSweep.Parse(field, text, out FieldError? error) ?? throw InputException.From(error!);
+        return InputException.Unwrap(OptimalAllocation.Sweep(request, sweep, field));
+    }
+
+    /// <summary>A sweep row without the law's constants (stated once, in the top-level <c>law</c> object).</summary>
+    private sealed class AllocationRow(OptimalResult result) : ICalculationResult
+    {
+        public IReadOnlyList<ResultField> Fields => result.AllocationFields;
+
+        public IReadOnlyList<Assumption> Assumptions => result.Assumptions;
+
+        public IReadOnlyList<MissingField> Missing => result.Missing;
+    }
+}

@@ -1,0 +1,32 @@
+using Flopwise.Web.Features;
+
+// Wiring only: the API lives in Features/ (one file per feature), the page in wwwroot/.
+WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+builder.Services.AddProblemDetails();
+builder.Services.AddRateLimiter(FittingEndpoints.LimitConcurrentFits);
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+
+WebApplication app = builder.Build();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // A request the server refuses (a body over its size limit: 413) keeps its status; anything else is a bug (500).
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
+app.UseStatusCodePages();
+app.UseRateLimiter();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+RouteGroupBuilder api = app.MapGroup("/api");
+api.MapCopies();
+api.MapTraining();
+api.MapScaling();
+api.MapFitting();
+api.MapInputs();
+
+app.Run();
+
+/// <summary>The web front end (public for <c>WebApplicationFactory&lt;Program&gt;</c> in the tests).</summary>
+public partial class Program
+{
+}
