@@ -124,7 +124,11 @@ internal static class FitCommand
         });
     }
 
-    internal static string Json(JsonObject root) => root.ToJsonString(WriteOptions);
+    internal static string Json(JsonObject root)
+    {
+        root["provenance"] = Flopwise.Reporting.Provenance.ToJsonNode();
+        return root.ToJsonString(WriteOptions);
+    }
 
     private static bool TryParseMethod(string? text, out FitMethod value)
     {

@@ -87,7 +87,7 @@ internal static class LawsCommand
             rows.Add(row);
         }
 
-        var root = new JsonObject { ["rows"] = rows };
+        var root = new JsonObject { ["rows"] = rows, ["provenance"] = Flopwise.Reporting.Provenance.ToJsonNode() };
         context.Output.WriteLine(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 }

@@ -26,6 +26,33 @@ internal static class EmbeddedCatalog
     }
 
     /// <summary>
+    /// Reads the <c>asOf</c> date from the head of an embedded catalog without parsing the catalog (for provenance on
+    /// every JSON output, where loading the catalogs would cost start-up time).
+    /// </summary>
+    /// <param name="resourceName">The manifest resource name.</param>
+    /// <returns>The date, or <see langword="null"/> when the head has none.</returns>
+    public static string? AsOfOfResource(string resourceName)
+    {
+        using Stream? stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resourceName);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        var head = new char[256];
+        int read = reader.ReadBlock(head, 0, head.Length);
+        string text = new(head, 0, read);
+        int key = text.IndexOf("\"asOf\"", StringComparison.Ordinal);
+        int open = key < 0 ? -1 : text.IndexOf('"', key + 6);
+        return open >= 0 && open + 11 < text.Length
+            && DateTime.TryParseExact(text.Substring(open + 1, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            && text[open + 11] == '"'
+            ? text.Substring(open + 1, 10)
+            : null;
+    }
+
+    /// <summary>
     /// Reads a catalog's top-level <c>"asOf": "YYYY-MM-DD"</c>, the date its figures were last checked; <see langword="null"/>
     /// when absent, not a date, or the text is not a JSON object.
     /// </summary>

@@ -30,6 +30,7 @@ public static class ResultJson
             WriteFields(writer, result.Fields);
             WriteMissing(writer, result.Missing);
             WriteAssumptions(writer, result.Assumptions);
+            Provenance.Write(writer);
         });
     }
 
@@ -53,6 +54,7 @@ public static class ResultJson
 
             writer.WriteEndArray();
             WriteAssumptions(writer, assumptions);
+            Provenance.Write(writer);
         });
     }
 

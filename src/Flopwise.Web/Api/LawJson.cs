@@ -28,6 +28,13 @@ internal static class LawJson
     /// <summary>Writes a JSON node as the CLI does (indented, unescaped non-ASCII).</summary>
     public static string Text(JsonNode node) => node.ToJsonString(WriteOptions);
 
+    /// <summary>Adds the CLI's <c>provenance</c> object to a calculator answer built as a node, and writes it.</summary>
+    public static string AnswerText(JsonObject root)
+    {
+        root["provenance"] = Flopwise.Reporting.Provenance.ToJsonNode();
+        return Text(root);
+    }
+
     /// <summary>The law as a JSON object: names first, then its constants (as in <see cref="LawConstants.Fields"/>).</summary>
     public static JsonObject LawObject(ScalingLaw law, JsonObject? constants)
     {
