@@ -151,4 +151,22 @@ public class VersionTests
             ["GPU catalog: 2026-11-28", "Model presets: 2026-11-28", "Scaling laws: 2026-11-28", "Epoch AI models snapshot: 2025-06-20"],
             lines[1..]);
     }
+
+    [Theory]
+    [InlineData("gpus --json")]
+    [InlineData("models --json")]
+    [InlineData("laws --json")]
+    [InlineData("copies --compute 3e25 --json")]
+    [InlineData("fit data/chinchilla_epoch_digitized.csv --method isoflop --json")]
+    public void EveryJsonOutput_CarriesProvenance(string line)
+    {
+        string[] args = [.. line.Split(' ').Select(a => a.StartsWith("data/", StringComparison.Ordinal) ? Flopwise.Tests.Shared.RepositoryRoot.File(a.Split('/')) : a)];
+        CliRun run = Shell.Run(args);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        System.Text.Json.JsonElement provenance = json.RootElement.GetProperty("provenance");
+        Assert.Equal("2026-11-28", provenance.GetProperty("gpuCatalog").GetString());
+        Assert.Equal("2025-06-20", provenance.GetProperty("epochModels").GetString());
+    }
 }

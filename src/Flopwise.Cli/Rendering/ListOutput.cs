@@ -42,6 +42,7 @@ internal static class ListOutput
                 }
 
                 writer.WriteEndArray();
+                Flopwise.Reporting.Provenance.Write(writer);
                 writer.WriteEndObject();
             }
 
