@@ -39,17 +39,39 @@ internal static class EmbeddedCatalog
             return null;
         }
 
-        using var reader = new StreamReader(stream);
-        var head = new char[256];
-        int read = reader.ReadBlock(head, 0, head.Length);
-        string text = new(head, 0, read);
-        int key = text.IndexOf("\"asOf\"", StringComparison.Ordinal);
-        int open = key < 0 ? -1 : text.IndexOf('"', key + 6);
-        return open >= 0 && open + 11 < text.Length
-            && DateTime.TryParseExact(text.Substring(open + 1, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-            && text[open + 11] == '"'
-            ? text.Substring(open + 1, 10)
-            : null;
+        // Plain byte scanning: this runs on every JSON output, where a reader and a date parser cost start-up time.
+        Span<byte> head = stackalloc byte[256];
+        int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..read];
+        int key = head.IndexOf("\"asOf\""u8);
+        if (key < 0)
+        {
+            return null;
+        }
+
+        int open = head[(key + 6)..].IndexOf((byte)'"');
+        if (open < 0)
+        {
+            return null;
+        }
+
+        int start = key + 6 + open + 1;
+        if (start + 11 > head.Length || head[start + 10] != (byte)'"')
+        {
+            return null;
+        }
+
+        ReadOnlySpan<byte> date = head.Slice(start, 10);
+        for (int i = 0; i < date.Length; i++)
+        {
+            bool ok = i is 4 or 7 ? date[i] == (byte)'-' : date[i] is >= (byte)'0' and <= (byte)'9';
+            if (!ok)
+            {
+                return null;
+            }
+        }
+
+        return System.Text.Encoding.ASCII.GetString(date);
     }
 
     /// <summary>
