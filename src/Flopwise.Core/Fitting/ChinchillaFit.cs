@@ -70,6 +70,18 @@ public sealed record ChinchillaFit
     /// <summary>Gets the maximised log-likelihood (<see cref="Fit.Likelihood"/> only; otherwise <see langword="null"/>).</summary>
     public double? LogLikelihood { get; init; }
 
+    /// <summary>
+    /// Gets ‖∇f‖₂, the Euclidean norm of the objective's gradient over the fitted variables at the returned point
+    /// (<see cref="Fit.Likelihood"/> only; otherwise <see langword="null"/>).
+    /// </summary>
+    public double? GradientNorm { get; init; }
+
+    /// <summary>
+    /// Gets how small <see cref="GradientNorm"/> can get in double precision: ‖ |H|·ulp(x) ‖₂, the change of the gradient
+    /// when every fitted variable moves by one unit in its last place (<see cref="Fit.Likelihood"/> only).
+    /// </summary>
+    public double? GradientFloor { get; init; }
+
     /// <summary>Converts the fit to a <see cref="LawForm.Chinchilla"/> law.</summary>
     /// <param name="name">The law's id and display name.</param>
     /// <param name="source">Where the data and procedure come from.</param>

@@ -14,7 +14,10 @@ public static partial class Fit
     /// <summary>The Huber δ Epoch used, 1e-3.</summary>
     public const double DefaultDelta = 1e-3;
 
-    private static MinimizerOptions LikelihoodOptions { get; } = new(1e-8, 1e-15, 0, 5000);
+    /// <summary>The likelihood fit stops when ‖∇f‖₂ over (a, b, e, α, β, s) is at most this.</summary>
+    internal const double LikelihoodGradientTolerance = 1e-8;
+
+    private static MinimizerOptions LikelihoodOptions { get; } = new(LikelihoodGradientTolerance, 1e-15, 0, 5000);
 
     /// <summary>
     /// Summed-Huber fit from Hoffmann's 4500-start grid: for each start, L-BFGS with an analytic gradient; the best
@@ -65,7 +68,9 @@ public static partial class Fit
         var objective = new LikelihoodObjective(data, delta);
         double[] x = new double[6];
         HuberGrid.HoffmannUnrounded.CopyTo(x);
-        MinimizerResult result = new BfgsMinimizer(6).Minimize(objective, x, LikelihoodOptions);
+        MinimizerResult bfgs = new BfgsMinimizer(6).Minimize(objective, x, LikelihoodOptions);
+        NewtonPolish.PolishResult polish = NewtonPolish.Run(objective, x, LikelihoodGradientTolerance, 50);
+        MinimizerResult result = polish.Result;
         return new ChinchillaFit
         {
             A = Math.Exp(x[0]),
@@ -79,7 +84,9 @@ public static partial class Fit
             Starts = 1,
             ConvergedStarts = result.Reason == ExitReason.Converged ? 1 : 0,
             ExitReason = result.Reason,
-            Iterations = result.Iterations,
+            Iterations = bfgs.Iterations + result.Iterations,
+            GradientNorm = polish.GradientNorm,
+            GradientFloor = polish.GradientFloor,
         };
     }
 

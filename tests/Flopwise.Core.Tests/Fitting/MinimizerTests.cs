@@ -58,6 +58,45 @@ public class MinimizerTests
     }
 
     [Theory]
+    [InlineData("Rosenbrock", new[] { 1.2, 1.2 })]
+    [InlineData("Beale", new[] { 3.1, 0.45 })]
+    [InlineData("HelicalValley", new[] { 0.9, 0.1, 0.1 })]
+    public void NewtonPolish_NearMgHMinimum_DrivesGradientToTolerance(string name, double[] start)
+    {
+        MghFunction f = Function(name);
+        double[] x = (double[])start.Clone();
+
+        NewtonPolish.PolishResult polish = NewtonPolish.Run(f, x, 1e-9, 50);
+
+        Assert.Equal(ExitReason.Converged, polish.Result.Reason);
+        Assert.InRange(polish.GradientNorm, 0, 1e-9);
+        for (int j = 0; j < x.Length; j++)
+        {
+            AssertClose.Absolute(f.Minimum[j], x[j], 1e-8, $"{name} x{j}");
+        }
+    }
+
+    [Fact]
+    public void NewtonPolish_LikelihoodAfterBfgs_LowersGradientToItsRoundingFloor()
+    {
+        var objective = new LikelihoodObjective(EpochData.Rows240, Fit.DefaultDelta);
+        double[] x = new double[6];
+        HuberGrid.HoffmannUnrounded.CopyTo(x);
+        new BfgsMinimizer(6).Minimize(objective, x, new MinimizerOptions(1e-8, 1e-15, 0, 5000));
+        double[] g = new double[6];
+        objective.Evaluate(x, g);
+        double before = Math.Sqrt(g.Sum(v => v * v));
+
+        NewtonPolish.PolishResult polish = NewtonPolish.Run(objective, x, 1e-8, 50);
+
+        // BFGS stops where f (≈ −880) no longer resolves progress; the polish, comparing gradients, goes on until
+        // no step lowers the gradient, which happens at or below the floor that one-ulp moves of x impose.
+        Assert.InRange(before, 1e-3, 1e-2);
+        Assert.Equal(ExitReason.Converged, polish.Result.Reason);
+        Assert.InRange(polish.GradientNorm, 0, Math.Min(polish.GradientFloor, before / 100));
+    }
+
+    [Theory]
     [MemberData(nameof(Starts))]
     public void MghGradient_AtStart_MatchesFiniteDifferences(string name, double[] start)
     {
