@@ -40,19 +40,7 @@ internal static class Bootstrapper
                 int end = Math.Min(resamples, (chunk + 1) * ChunkSize);
                 for (int k = chunk * ChunkSize; k < end; k++)
                 {
-                    ulong state = unchecked(((ulong)(uint)seed << 32) ^ (ulong)k ^ 0x9E3779B97F4A7C15UL);
-                    Span<double> rn = w.Objective.LogN;
-                    Span<double> rd = w.Objective.LogD;
-                    Span<double> rl = w.Objective.LogL;
-                    for (int i = 0; i < n; i++)
-                    {
-                        int j = (int)(SplitMix64(ref state) % (ulong)n);
-                        rn[i] = logN[j];
-                        rd[i] = logD[j];
-                        rl[i] = logL[j];
-                    }
-
-                    w.Objective.Load(n);
+                    LoadResample(w.Objective, logN, logD, logL, seed, k);
                     HuberGrid.HoffmannUnrounded.CopyTo(w.X);
                     MinimizerResult result = w.Minimizer.Minimize(w.Objective, w.X, MinimizerOptions.Tight);
                     ok[k] = result.Reason == ExitReason.Converged;
@@ -95,6 +83,25 @@ internal static class Bootstrapper
         }
 
         return new BootstrapFit { Resamples = resamples, Converged = converged, Seed = seed, StandardErrors = se, Ci95 = ci };
+    }
+
+    /// <summary>Loads resample <paramref name="k"/> of the rows (log N, log D, log L) into <paramref name="objective"/>.</summary>
+    internal static void LoadResample(HuberObjective objective, double[] logN, double[] logD, double[] logL, int seed, int k)
+    {
+        int n = logN.Length;
+        ulong state = unchecked(((ulong)(uint)seed << 32) ^ (ulong)k ^ 0x9E3779B97F4A7C15UL);
+        Span<double> rn = objective.LogN;
+        Span<double> rd = objective.LogD;
+        Span<double> rl = objective.LogL;
+        for (int i = 0; i < n; i++)
+        {
+            int j = (int)(SplitMix64(ref state) % (ulong)n);
+            rn[i] = logN[j];
+            rd[i] = logD[j];
+            rl[i] = logL[j];
+        }
+
+        objective.Load(n);
     }
 
     /// <summary>SplitMix64 (Steele, Lea, Flood 2014): a small, fixed generator, so draws never change with the runtime.</summary>
