@@ -63,6 +63,13 @@ internal sealed class LawOptions
         return v => mixture.Pick(v.Get(Flopwise.Uncertainty.LawMixture.ChoiceInput) ?? 0);
     }
 
+    /// <summary>Gets the law's name for a title: the mixture as typed (<c>epoch|hoffmann</c>), else the resolved law's id.</summary>
+    public string Label(ParseResult parse, ScalingLaw resolved)
+    {
+        string? typed = parse.GetValue(_law);
+        return Flopwise.Uncertainty.LawMixture.LooksLikeMixture(typed) ? typed!.Trim() : resolved.Id;
+    }
+
     /// <summary>Resolves the law, defaulting to <see cref="LawCatalog.DefaultLawId"/>; the law used goes to <paramref name="notes"/>.</summary>
     public ScalingLaw Resolve(ParseResult parse, List<Assumption> notes) => Resolve(parse, notes, LawCatalog.DefaultLawId, null);
 

@@ -24,6 +24,15 @@ public class UncertaintyCommandTests
     }
 
     [Fact]
+    public void LawMixture_TableTitle_NamesTheMixtureNotItsFirstLaw()
+    {
+        CliRun run = Shell.RunLine("optimal --compute 1e25 --law hoffmann-unrounded|epoch --samples 500");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("(hoffmann-unrounded|epoch)", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Copies_Range_PercentilesMatchThePointResultsAtTheQuantiles()
     {
         JsonElement tasks = Json("copies --compute 1e25..1e27 --json").GetProperty("distribution").GetProperty("parallelTasks");

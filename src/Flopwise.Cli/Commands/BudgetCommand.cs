@@ -50,7 +50,7 @@ internal static class BudgetCommand
             var template = new BudgetRequest { Gpu = gpu.Resolve(parse, notes), Law = chosen, Grid = region, Notes = notes };
             BudgetRequest Build(InputValues v) => BudgetRequest.From(v) with { Gpu = template.Gpu, Law = pick?.Invoke(v) ?? template.Law, Grid = template.Grid, Notes = template.Notes };
             string? plotPath = output.PlotPath(parse);
-            if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({chosen.Id})", parse, values, uncertain, v => CommandOutput.Widen(Budget.Evaluate(Build(v)))))
+            if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({law.Label(parse, chosen)})", parse, values, uncertain, v => CommandOutput.Widen(Budget.Evaluate(Build(v)))))
             {
                 return CliApp.Ok;
             }
@@ -60,7 +60,7 @@ internal static class BudgetCommand
                 throw new UsageException(ErrorText.ForOption("--plot", "needs an input given as a distribution", InputOptions.Quote(plotPath), "a range on some numeric option with --plot"));
             }
 
-            CommandOutput.Write(context, format, $"{Title} ({chosen.Id})", CommandOutput.Unwrap(Budget.Evaluate(Build(values))));
+            CommandOutput.Write(context, format, $"{Title} ({law.Label(parse, chosen)})", CommandOutput.Unwrap(Budget.Evaluate(Build(values))));
             return CliApp.Ok;
         });
     }

@@ -67,7 +67,7 @@ internal static class CompareCommand
                 Gpu = gpu.Resolve(parse, notes),
                 Notes = notes,
             };
-            string title = $"Plan comparison ({chosen.Id})";
+            string title = $"Plan comparison ({law.Label(parse, chosen)})";
             Outcome<ICalculationResult> Sampled(InputValues v)
             {
                 Outcome<PlanComparisonResult> outcome = PlanComparison.Evaluate(PlanComparisonRequest.From(pick?.Invoke(v) ?? chosen, candidates, v) with
