@@ -3,6 +3,7 @@ using Flopwise.Architectures;
 using Flopwise.Forecasting;
 using Flopwise.Hardware;
 using Flopwise.Inputs;
+using Flopwise.Reporting;
 using Flopwise.Scaling;
 using Flopwise.Training;
 using Flopwise.Web.Api;
@@ -68,7 +69,7 @@ internal static class InputsEndpoints
             ["law"] = Strings(LawCatalog.Default.Ids),
             ["grid"] = Strings(GridRegions.All.Select(r => r.Id)),
         };
-        return LawJson.Text(root);
+        return ResultJson.WriteNode(root);
     }
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);

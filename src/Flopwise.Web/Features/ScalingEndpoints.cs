@@ -156,7 +156,7 @@ internal static class ScalingEndpoints
             rows.Add(row);
         }
 
-        return new Answer(LawJson.AnswerText(new JsonObject { ["rows"] = rows }));
+        return new Answer(ResultJson.WriteWithProvenance(new JsonObject { ["rows"] = rows }));
     }
 
     private static OptimalSweep OptimalSweep(OptimalRequest request, string field, string text)
