@@ -5,6 +5,8 @@ using Flopwise.Hardware;
 using Flopwise.Inputs;
 using Flopwise.Reporting;
 using Flopwise.Scaling;
+using Flopwise.Scenarios;
+using Flopwise.Serving;
 using Flopwise.Training;
 using Flopwise.Web.Api;
 
@@ -28,6 +30,9 @@ internal static class InputsEndpoints
         ("optimal", ScalingInputs.OptimalInputs),
         ("plan", PlanInputs.Planner),
         ("compare", PlanInputs.Comparison),
+        ("serve", ServingInputs.All),
+        ("budget", BudgetInputs.All),
+        ("history", HistoryInputs.All),
     ];
 
     private static readonly Lazy<string> Listing = new(Build);
