@@ -39,6 +39,10 @@ internal static class CalculatorEndpoints
             .WithName(name + "PlotPost");
         api.MapGet("/" + name + "/tornado", (HttpRequest request) => Svg(calculator, WebInputs.FromQuery(request.Query), tornado: true))
             .WithName(name + "TornadoGet");
+        api.MapPost("/" + name + "/tornado", (HttpRequest request) => PostAsync(request, inputs => Svg(calculator, inputs, tornado: true)))
+            .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBodyBytes))
+            .DisableAntiforgery()
+            .WithName(name + "TornadoPost");
     }
 
     /// <summary>Runs a calculator and answers its JSON, or problem+json for bad input.</summary>
