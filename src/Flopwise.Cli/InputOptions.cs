@@ -68,23 +68,19 @@ internal sealed class InputOptions
                 continue;
             }
 
-            if (DistributionText.LooksLikeDistribution(text))
+            if (NumberOrDistribution.Read(spec, text, out double? value, out UncertainInput? distribution) is FieldError error)
             {
-                if (!DistributionText.TryParse(text, out Distribution? distribution, out string? distributionProblem))
-                {
-                    throw new UsageException(ErrorText.ForOption(option.Name, distributionProblem!, Quote(text), DistributionText.AcceptedForms));
-                }
-
-                found.Add(new UncertainInput(spec, distribution!, text));
-                continue;
+                throw new UsageException(ErrorText.ForOption(option.Name, error.Problem, Quote(text), error.Expected));
             }
 
-            if (!NumberText.TryParse(text, out double value, out string? problem))
+            if (distribution is not null)
             {
-                throw new UsageException(ErrorText.ForOption(option.Name, problem!, Quote(text), spec.Expected));
+                found.Add(distribution);
             }
-
-            values = values.With(spec, value);
+            else
+            {
+                values = values.With(spec, value!.Value);
+            }
         }
 
         uncertain = found;

@@ -51,15 +51,8 @@ internal sealed class LawOptions
 
         Flopwise.Inputs.Outcome<Flopwise.Uncertainty.LawMixture> parsed = Flopwise.Uncertainty.LawMixture.Parse(typed!, LawCatalog.Default);
         Flopwise.Uncertainty.LawMixture mixture = parsed.Value ?? throw UsageException.From(parsed.Errors[0]);
-        notes.Add(new Assumption
-        {
-            Name = "lawMixture",
-            Label = "Scaling law",
-            Text = mixture.Describe(),
-            Description = "Each Monte Carlo sample draws its law from these presets with these weights.",
-            IsDefault = false,
-        });
-        uncertain = [.. uncertain, new Flopwise.Uncertainty.UncertainInput(Flopwise.Uncertainty.LawMixture.ChoiceInput, new Flopwise.Uncertainty.UniformDistribution(0, 1), typed!)];
+        notes.Add(mixture.ToAssumption());
+        uncertain = [.. uncertain, mixture.ToUncertainInput(typed!)];
         return v => mixture.Pick(v.Get(Flopwise.Uncertainty.LawMixture.ChoiceInput) ?? 0);
     }
 

@@ -21,6 +21,8 @@ RouteGroupBuilder api = app.MapGroup("/api");
 api.MapCopies();
 api.MapTraining();
 api.MapScaling();
+api.MapServing();
+api.MapBudget();
 api.MapFitting();
 api.MapInputs();
 

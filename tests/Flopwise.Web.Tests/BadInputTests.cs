@@ -161,6 +161,22 @@ public sealed class BadInputTests(WebAppFactory factory) : IClassFixture<WebAppF
     [InlineData("/api/compare?plan=abc&plan=1e400:1")]
     [InlineData("/api/laws?law=epoch")]
     [InlineData("/api/nothing-here")]
+    [InlineData("/api/serve")]
+    [InlineData("/api/serve?model=llama-2-7b&gpu=a100&batch=1..1e300&samples=100")]
+    [InlineData("/api/serve?model=llama-2-7b&gpu=a100&sweepBatch=1:1e300")]
+    [InlineData("/api/serve?layers=1e9&dModel=1e9&heads=3&gpu=a100")]
+    [InlineData("/api/serve?hfConfig={}&gpu=a100")]
+    [InlineData("/api/budget")]
+    [InlineData("/api/budget?usd=1e300..1e308&gpu=h100&samples=100")]
+    [InlineData("/api/budget?usd=1e308&gpu=h100&law=kaplan")]
+    [InlineData("/api/history?compute=1e300")]
+    [InlineData("/api/history?top=1e300")]
+    [InlineData("/api/copies?compute=normal(1e25,1e30)&samples=100")]
+    [InlineData("/api/copies?compute=uniform(0,0)&samples=100")]
+    [InlineData("/api/copies?compute=loguniform(1e-300,1e300)&samples=100")]
+    [InlineData("/api/copies?compute=triangular(3,2,1)")]
+    [InlineData("/api/plan?law=epoch|hoffmann&targetLoss=0.1..1&samples=100")]
+    [InlineData("/api/compare?law=epoch|hoffmann&plan=1e400:1&samples=100")]
     public async Task AwkwardInputs_NeverAnswer500(string pathAndQuery)
     {
         using HttpClient client = factory.CreateClient();

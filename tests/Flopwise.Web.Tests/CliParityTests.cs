@@ -34,6 +34,17 @@ public sealed class CliParityTests(WebAppFactory factory) : IClassFixture<WebApp
         { "plan-sweep", "plan --law hoffmann --reference-params 70B --reference-tokens 1.4T --sweep-inference 1e10:1e14" },
         { "compare-seed003", "compare --law hoffmann --requests 100B --plan 10B:200B:training-usd=500K:usd-per-request=1e-4 --plan 3B:600B:training-usd=600K:usd-per-request=3e-5" },
         { "compare-inline-law-match", "compare --law E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28 --inference-tokens 1T --match-loss --plan 70B:1.4T --plan 30B:3T" },
+        { "serve-llama2-7b-a100", "serve --model llama-2-7b --gpu a100 --prompt-tokens 3000 --output-tokens 500" },
+        { "serve-latency-target", "serve --model llama-2-7b --gpu a100 --max-tpot-ms 20" },
+        { "serve-sweep-batch", "serve --model llama-2-7b --gpu a100 --prompt-tokens 1024 --output-tokens 256 --sweep-batch 1:512" },
+        { "budget-usd-inference", "budget --usd 100M --gpu h100 --price-per-gpu-hour 2.5 --inference-tokens 1e13" },
+        { "budget-gpu-hours", "budget --gpu-hours 1M --gpu a100 --mfu 0.4" },
+        { "history-3e25", "history --compute 3e25" },
+        { "history-top-10", "history --top 10" },
+        { "montecarlo-copies-seed7", "copies --compute 1e25..1e27 --samples 2000 --seed 7" },
+        { "montecarlo-budget-law-mixture", "budget --usd 100M --gpu h100 --mfu 0.3..0.45 --law epoch:0.7|hoffmann:0.3 --samples 1000 --seed 3" },
+        { "montecarlo-serve-sensitivity", "serve --model llama-2-7b --gpu a100 --prompt-tokens 500..2000 --output-tokens 256 --samples 500 --sensitivity requestSeconds" },
+        { "montecarlo-optimal-mixture", "optimal --compute 1e24..1e26 --law hoffmann|epoch --samples 1000 --sensitivity parameters" },
     };
 
     [Theory]

@@ -150,4 +150,148 @@ public sealed class PageTests(BrowserFixture browser) : IClassFixture<BrowserFix
         Assert.StartsWith("1.8", await page.Locator("#fit tr[data-key='law.E'] td.value").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#fit figure.plot svg").WaitForAsync(new() { Timeout = 240_000 });
     }
+
+    [Fact]
+    public async Task Serving_SeedExample_ShowsRowsWithUnitsAndItsPlot()
+    {
+        IPage page = await browser.Open();
+        await page.FillAsync("#serve-model", "llama-2-7b");
+        await page.FillAsync("#serve-gpu", "a100");
+        await page.FillAsync("#serve-promptTokens", "1024");
+        await page.FillAsync("#serve-outputTokens", "256");
+        await page.ClickAsync("#serve details summary");
+        await page.FillAsync("#serve-sweepBatch", "1:512");
+        await page.ClickAsync("#serve button[type=submit]");
+        ILocator svg = page.Locator("#serve figure.plot svg");
+        await svg.WaitForAsync();
+
+        int apiRows = await page.EvaluateAsync<int>(
+            "fetch('/api/serve?model=llama-2-7b&gpu=a100&promptTokens=1024&outputTokens=256&sweepBatch=1:512').then(r => r.json()).then(b => b.rows.length)");
+        Assert.True(apiRows > 3, $"{apiRows} rows");
+        Assert.Equal(apiRows, await page.Locator("#serve tbody tr[data-row]").CountAsync());
+        Assert.Contains("Tokens Per Second Per Gpu (tokens/s per GPU)", await page.Locator("#serve table:has(caption:text-is('Rows')) thead").InnerTextAsync(), StringComparison.Ordinal);
+        int paths = await page.EvaluateAsync<int>("document.querySelectorAll('#serve figure.plot svg path[d]').length");
+        Assert.True(paths > 3, $"the plot has {paths} paths");
+        Assert.Contains("calc=serve", page.Url, StringComparison.Ordinal);
+        Assert.Contains("sweepBatch=1%3A512", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serving_PointAnswer_ReopensFromItsLink()
+    {
+        IPage page = await browser.Open("/?calc=serve&model=llama-2-7b&gpu=a100&promptTokens=1024&outputTokens=256");
+        ILocator value = page.Locator("#serve tr[data-key=decodeSecondsPerToken] td.value");
+        await value.WaitForAsync();
+        double api = await page.EvaluateAsync<double>(
+            "fetch('/api/serve?model=llama-2-7b&gpu=a100&promptTokens=1024&outputTokens=256').then(r => r.json()).then(b => b.decodeSecondsPerToken)");
+        double shown = double.Parse(await value.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(api, shown, api * 1e-3);
+        Assert.Equal("s per token", await page.Locator("#serve tr[data-key=decodeSecondsPerToken] td.unit").InnerTextAsync());
+        Assert.True(await page.Locator("#serve table caption:text('Assumptions used')").CountAsync() == 1);
+    }
+
+    [Fact]
+    public async Task CopiesRange_ShowsThePercentileTableAndHistogram()
+    {
+        IPage page = await browser.Open();
+        await page.FillAsync("#copies-compute", "1e25..1e27");
+        await page.ClickAsync("#copies details summary");
+        await page.FillAsync("#copies-samples", "2000");
+        await page.ClickAsync("#copies button[type=submit]");
+        ILocator row = page.Locator("#copies tr[data-key=parallelTasks]:has(td[data-p])");
+        await row.WaitForAsync();
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        double p5 = double.Parse(await row.Locator("td[data-p=p5]").InnerTextAsync(), invariant);
+        double p50 = double.Parse(await row.Locator("td[data-p=p50]").InnerTextAsync(), invariant);
+        double p95 = double.Parse(await row.Locator("td[data-p=p95]").InnerTextAsync(), invariant);
+        Assert.True(p5 < p50 && p50 < p95, $"{p5} {p50} {p95}");
+        Assert.Equal(await page.Locator("#copies tr[data-key=parallelTasks]:not(:has(td[data-p])) td.value").InnerTextAsync(), await row.Locator("td[data-p=p50]").InnerTextAsync());
+        Assert.Contains("Percentiles over 2000 samples", await page.Locator("#copies .result").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("#copies figure.plot svg").WaitForAsync();
+        Assert.Contains("compute=1e25..1e27", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScriptInAServingField_IsShownAsTextAndNeverRuns()
+    {
+        const string Attack = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">";
+        IPage page = await browser.Open();
+        await page.FillAsync("#serve-model", Attack);
+        await page.FillAsync("#serve-gpu", "a100");
+        await page.FillAsync("#serve-batch", Attack);
+        await page.ClickAsync("#serve button[type=submit]");
+        ILocator batchError = page.Locator("#serve-batch-error");
+        await batchError.Locator("text=is not a number").WaitForAsync();
+        Assert.Contains("<script>window.__pwned=1</script>", await batchError.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#serve img, #serve .error script, #serve .form-error script").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("window.__pwned === undefined"));
+
+        await page.FillAsync("#serve-batch", "8");
+        await page.ClickAsync("#serve button[type=submit]");
+        ILocator modelError = page.Locator("#serve-model-error");
+        await modelError.Locator("text=<script>").WaitForAsync();
+        Assert.Equal(0, await page.Locator("#serve img, #serve script").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("window.__pwned === undefined"));
+    }
+
+    [Fact]
+    public async Task Serving_ConfigUpload_AnswersForTheUploadedShape()
+    {
+        string directory = Directory.CreateTempSubdirectory("flopwise-page-").FullName;
+        string path = Path.Combine(directory, "config.json");
+        await File.WriteAllTextAsync(path, """
+            {"model_type": "llama", "hidden_size": 4096, "intermediate_size": 11008, "num_attention_heads": 32,
+             "num_hidden_layers": 32, "num_key_value_heads": 32, "vocab_size": 32000}
+            """);
+        try
+        {
+            IPage page = await browser.Open();
+            await page.FillAsync("#serve-gpu", "a100");
+            await page.SetInputFilesAsync("#serve-hfConfig", path);
+            await page.ClickAsync("#serve button[type=submit]");
+            ILocator note = page.Locator("#serve tr[data-name=model]");
+            await note.WaitForAsync();
+            Assert.Contains("config.json", await note.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain(directory, await page.Locator("#serve .result").InnerTextAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Serving_KeyboardOnly_FromTheNavigationToAResult()
+    {
+        IPage page = await browser.Open();
+        for (int i = 0; i < 15 && await page.EvaluateAsync<string>("document.activeElement.getAttribute('href') ?? ''") != "#serve"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal("#serve", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("serve-model", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync("llama-2-7b");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("serve-gpu", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync("a100");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#serve tr[data-key=maxBatch] td.value").WaitForAsync();
+        Assert.Contains("model=llama-2-7b", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BudgetAndHistory_OpenFromTheirLinks()
+    {
+        IPage page = await browser.Open("/?calc=budget&usd=100M&gpu=h100&mfu=0.3..0.45&samples=1000");
+        await page.Locator("#budget tr[data-key=trainingFlop] td[data-p=p50]").WaitForAsync();
+        Assert.Equal("FLOP", await page.Locator("#budget tr[data-key=trainingFlop]:has(td[data-p]) td.unit").InnerTextAsync());
+        await page.Locator("#budget figure.plot svg").WaitForAsync();
+
+        IPage history = await browser.Open("/?calc=history&compute=3e25");
+        await history.Locator("#history figure.plot svg").WaitForAsync();
+        Assert.True(await history.Locator("#history .result table tbody tr").CountAsync() > 3);
+    }
 }

@@ -127,18 +127,3 @@ internal static class CompareCommand
         TableOutput.WriteAssumptions(console, result.Assumptions);
     }
 }
-
-/// <summary>A comparison seen as one result, each plan's fields under <c>planN.</c>, for the Monte Carlo runner.</summary>
-internal sealed record FlatComparison(PlanComparisonResult Comparison) : ICalculationResult
-{
-    public IReadOnlyList<ResultField> Fields =>
-    [
-        .. Comparison.Rows.SelectMany((row, i) => row.Fields.Select(f => f with
-        {
-            Key = $"plan{i + 1}.{f.Key}",
-            Label = $"Plan {i + 1}: {f.Label}",
-        })),
-    ];
-
-    public IReadOnlyList<Assumption> Assumptions => Comparison.Assumptions;
-}

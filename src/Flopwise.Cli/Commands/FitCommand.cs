@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Flopwise.Cli.Rendering;
 using Flopwise.Fitting;
 using Flopwise.Inputs;
@@ -26,12 +23,6 @@ internal static class FitCommand
     public const double MaxComputeBins = 200;
 
     private static readonly string[] Methods = ["huber", "likelihood", "isoflop"];
-
-    private static readonly JsonSerializerOptions WriteOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public static void Configure(Command command, CliContext context)
     {
@@ -122,12 +113,6 @@ internal static class FitCommand
             run.Execute(format, plotPath);
             return CliApp.Ok;
         });
-    }
-
-    internal static string Json(JsonObject root)
-    {
-        root["provenance"] = Flopwise.Reporting.Provenance.ToJsonNode();
-        return root.ToJsonString(WriteOptions);
     }
 
     private static bool TryParseMethod(string? text, out FitMethod value)

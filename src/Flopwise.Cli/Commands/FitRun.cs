@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Flopwise.Cli.Rendering;
 using Flopwise.Fitting;
 using Flopwise.Reporting;
@@ -10,16 +9,11 @@ namespace Flopwise.Cli.Commands;
 /// <summary>One <c>flopwise fit</c> run: fits the table, then writes the table, the JSON and the plot.</summary>
 internal sealed class FitRun(CliContext context, string path, FitMethod method, RunTable table, int? resamples, int seed, int? computeBins)
 {
-    private const double Delta = 1e-3;
+    private const double Delta = Fit.DefaultDelta;
 
     private string MethodName => method.ToString().ToLowerInvariant();
 
-    private string LawName => Path.GetFileNameWithoutExtension(path) is { Length: > 0 } stem ? stem + "-fit" : "fit";
-
-    private string Source =>
-        string.Create(CultureInfo.InvariantCulture, $"flopwise fit {Path.GetFileName(path)} --method {MethodName}: {table.Count} runs")
-        + (table.DroppedRows > 0 ? string.Create(CultureInfo.InvariantCulture, $", {table.DroppedRows} highest-loss rows dropped") : string.Empty)
-        + (method == FitMethod.IsoFlop ? string.Empty : ", Huber delta 1e-3 in log-loss space");
+    private FitJson Json => new(Path.GetFileName(path), method, table);
 
     public void Execute(OutputFormat format, string? plotPath)
     {
@@ -70,72 +64,12 @@ internal sealed class FitRun(CliContext context, string path, FitMethod method, 
 
         if (format == OutputFormat.Json)
         {
-            context.Output.WriteLine(FitCommand.Json(ChinchillaJson(fit, boot)));
+            context.Output.WriteLine(ResultJson.WriteWithProvenance(Json.Chinchilla(fit, boot, seed)));
         }
         else
         {
             WriteChinchillaTable(fit, boot);
         }
-    }
-
-    private JsonObject ChinchillaJson(ChinchillaFit fit, BootstrapFit? boot)
-    {
-        var root = new JsonObject
-        {
-            ["law"] = new JsonObject
-            {
-                ["name"] = LawName,
-                ["form"] = "chinchilla",
-                ["E"] = fit.E,
-                ["A"] = fit.A,
-                ["B"] = fit.B,
-                ["alpha"] = fit.Alpha,
-                ["beta"] = fit.Beta,
-                ["source"] = Source,
-            },
-            ["method"] = MethodName,
-            ["objective"] = Number(fit.Objective),
-            ["starts"] = fit.Starts,
-            ["convergedStarts"] = fit.ConvergedStarts,
-            ["exitReason"] = ExitName(fit.ExitReason),
-            ["iterations"] = fit.Iterations,
-            ["parametersExponent"] = Number(fit.ParametersExponent),
-            ["tokensExponent"] = Number(fit.TokensExponent),
-            ["parametersCoefficient"] = Number(fit.ParametersCoefficient),
-            ["hoffmannG"] = Number(fit.HoffmannG),
-        };
-        if (fit.LogSigma is double s)
-        {
-            root["logSigma"] = Number(s);
-        }
-
-        if (fit.LogLikelihood is double ll)
-        {
-            root["logLikelihood"] = Number(ll);
-        }
-
-        AddRows(root);
-        if (boot is not null)
-        {
-            root["bootstrap"] = new JsonObject { ["resamples"] = boot.Resamples, ["converged"] = boot.Converged, ["seed"] = boot.Seed };
-            var se = new JsonObject();
-            foreach ((string key, double value) in boot.StandardErrors)
-            {
-                se[key] = Number(value);
-            }
-
-            var ci = new JsonObject();
-            foreach ((string key, (double low, double high)) in boot.Ci95)
-            {
-                ci[key] = new JsonObject { ["low"] = Number(low), ["high"] = Number(high) };
-            }
-
-            root["standardErrors"] = se;
-            root["ci95"] = ci;
-        }
-
-        root["assumptions"] = Assumptions(fit, boot);
-        return root;
     }
 
     private void WriteChinchillaTable(ChinchillaFit fit, BootstrapFit? boot)
@@ -186,46 +120,7 @@ internal sealed class FitRun(CliContext context, string path, FitMethod method, 
         var warnings = table.Warnings.Concat(iso.Warnings).ToList();
         if (format == OutputFormat.Json)
         {
-            var root = new JsonObject
-            {
-                ["law"] = new JsonObject
-                {
-                    ["name"] = LawName,
-                    ["form"] = "power",
-                    ["parametersCoefficient"] = Number(iso.ParametersCoefficient),
-                    ["parametersExponent"] = Number(iso.ParametersExponent),
-                    ["tokensCoefficient"] = Number(iso.TokensCoefficient),
-                    ["tokensExponent"] = Number(iso.TokensExponent),
-                    ["computeUnit"] = "flop",
-                    ["source"] = Source,
-                },
-                ["method"] = MethodName,
-                ["budgetsUsed"] = iso.Budgets,
-                ["parametersExponentCi95"] = new JsonObject { ["low"] = Number(iso.ParametersExponentCi95.Low), ["high"] = Number(iso.ParametersExponentCi95.High) },
-                ["tokensExponentCi95"] = new JsonObject { ["low"] = Number(iso.TokensExponentCi95.Low), ["high"] = Number(iso.TokensExponentCi95.High) },
-            };
-            var budgets = new JsonArray();
-            foreach (IsoFlopBudget b in iso.BudgetRows)
-            {
-                budgets.Add(new JsonObject
-                {
-                    ["computeFlop"] = Number(b.Compute),
-                    ["runs"] = b.Runs,
-                    ["minParameters"] = Number(b.MinParameters),
-                    ["maxParameters"] = Number(b.MaxParameters),
-                    ["optimalParameters"] = Number(b.OptimalParameters),
-                    ["optimalTokens"] = Number(b.OptimalTokens),
-                    ["minimumLoss"] = Number(b.MinimumLoss),
-                    ["used"] = b.Used,
-                    ["reason"] = b.Reason,
-                });
-            }
-
-            root["budgets"] = budgets;
-            AddRows(root);
-            root["warnings"] = new JsonArray(iso.Warnings.Select(w => (JsonNode?)JsonValue.Create(w)).ToArray());
-            root["assumptions"] = new JsonArray(Assumption("method", "Method", "isoflop: a parabola of loss against log N per compute budget; log N_opt and log D_opt regressed on log C"));
-            context.Output.WriteLine(FitCommand.Json(root));
+            context.Output.WriteLine(ResultJson.WriteWithProvenance(Json.IsoFlop(iso)));
             return;
         }
 
@@ -271,35 +166,6 @@ internal sealed class FitRun(CliContext context, string path, FitMethod method, 
         }
     }
 
-    private void AddRows(JsonObject root)
-    {
-        root["rows"] = table.Count;
-        root["rowsRead"] = table.RowsRead;
-        root["droppedRows"] = table.DroppedRows;
-        root["skippedRows"] = table.SkippedRows;
-        root["notes"] = new JsonArray(table.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
-        if (method != FitMethod.IsoFlop)
-        {
-            root["warnings"] = new JsonArray(table.Warnings.Select(w => (JsonNode?)JsonValue.Create(w)).ToArray());
-        }
-    }
-
-    private JsonArray Assumptions(ChinchillaFit fit, BootstrapFit? boot)
-    {
-        var list = new JsonArray(
-            Assumption("method", "Method", method == FitMethod.Likelihood
-                ? "likelihood: maximum likelihood with Huber-shaped residual density (Epoch), BFGS from Hoffmann's estimate"
-                : "huber: summed Huber loss of log-loss residuals, L-BFGS from Hoffmann's 4500-start grid, best converged start"),
-            new JsonObject { ["name"] = "huberDelta", ["label"] = "Huber delta", ["value"] = Delta, ["isDefault"] = true },
-            Assumption("exitReason", "Exit of the best start", ExitName(fit.ExitReason)));
-        if (boot is not null)
-        {
-            list.Add(new JsonObject { ["name"] = "seed", ["label"] = "Bootstrap seed", ["value"] = boot.Seed, ["isDefault"] = seed == 0 });
-        }
-
-        return list;
-    }
-
     private List<Assumption> Assumptions(ChinchillaFit fit, BootstrapFit? boot, bool forTable)
     {
         _ = forTable;
@@ -307,7 +173,7 @@ internal sealed class FitRun(CliContext context, string path, FitMethod method, 
         {
             new() { Name = "method", Label = "Method", Text = MethodName, Description = "fit method" },
             new() { Name = "huberDelta", Label = "Huber delta", Value = Delta, Description = "Huber delta", IsDefault = true },
-            new() { Name = "exitReason", Label = "Exit of the best start", Text = ExitName(fit.ExitReason), Description = "exit" },
+            new() { Name = "exitReason", Label = "Exit of the best start", Text = FitJson.ExitName(fit.ExitReason), Description = "exit" },
         };
         if (boot is not null)
         {
@@ -317,18 +183,6 @@ internal sealed class FitRun(CliContext context, string path, FitMethod method, 
         list.AddRange(table.Notes.Select((n, i) => new Assumption { Name = "note" + i.ToString(CultureInfo.InvariantCulture), Label = "Data", Text = n, Description = n }));
         return list;
     }
-
-    private static JsonObject Assumption(string name, string label, string text) => new() { ["name"] = name, ["label"] = label, ["text"] = text };
-
-    private static string ExitName(ExitReason reason) => reason switch
-    {
-        ExitReason.Converged => "converged",
-        ExitReason.MaxIterations => "maxIterations",
-        ExitReason.LineSearchFailed => "lineSearchFailed",
-        _ => "nonFinite",
-    };
-
-    private static JsonNode? Number(double? value) => value is double v && double.IsFinite(v) ? JsonValue.Create(v) : null;
 
     private sealed class View(IReadOnlyList<ResultField> fields, IReadOnlyList<Assumption> assumptions) : ICalculationResult
     {

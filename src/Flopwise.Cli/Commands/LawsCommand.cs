@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Flopwise.Cli.Rendering;
 using Flopwise.Reporting;
@@ -79,7 +77,7 @@ internal static class LawsCommand
         var rows = new JsonArray();
         foreach (ScalingLaw law in LawCatalog.Default.All)
         {
-            JsonObject row = LawOutput.LawObject(law, null);
+            JsonObject row = LawJson.LawObject(law, null);
             row["aliases"] = new JsonArray(law.Aliases.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray());
             row["notes"] = law.Notes;
             Allocation at = OptimalAllocation.Compute(law, ChinchillaCompute);
@@ -87,7 +85,6 @@ internal static class LawsCommand
             rows.Add(row);
         }
 
-        var root = new JsonObject { ["rows"] = rows, ["provenance"] = Flopwise.Reporting.Provenance.ToJsonNode() };
-        context.Output.WriteLine(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        context.Output.WriteLine(ResultJson.WriteWithProvenance(new JsonObject { ["rows"] = rows }));
     }
 }

@@ -94,17 +94,7 @@ internal static class ServeCommand
                 CommandOutput.SavePlot(context, format, ServingModel.Chart(swept), plotPath);
             }
 
-            IReadOnlyList<Assumption> assumptions = swept.OmittedBatches == 0
-                ? swept.Assumptions
-                : [.. swept.Assumptions, new Assumption
-                {
-                    Name = "omittedBatches",
-                    Label = "Batches left out",
-                    Value = swept.OmittedBatches,
-                    Description = $"Batches above {InputSpec.Format(swept.MaxBatch)}, the largest that fits, are not shown.",
-                    IsDefault = false,
-                }];
-            CommandOutput.WriteRows(context, format, Title, [.. swept.Rows.Select(r => r.SweepRow)], assumptions);
+            CommandOutput.WriteRows(context, format, Title, [.. swept.Rows.Select(r => r.SweepRow)], swept.ReportedAssumptions);
             return CliApp.Ok;
         });
     }

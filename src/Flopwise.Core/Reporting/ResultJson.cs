@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Flopwise.Reporting;
 
@@ -16,6 +17,12 @@ public static class ResultJson
     private static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly JsonSerializerOptions NodeOptions = new()
+    {
+        WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
@@ -56,6 +63,31 @@ public static class ResultJson
             WriteAssumptions(writer, assumptions);
             Provenance.Write(writer);
         });
+    }
+
+    /// <summary>
+    /// Writes a JSON node as every <c>--json</c> answer is written: indented, with non-ASCII text unescaped, without a
+    /// trailing newline.
+    /// </summary>
+    /// <param name="node">The node; it is not changed.</param>
+    /// <returns>The JSON text.</returns>
+    public static string WriteNode(JsonNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.ToJsonString(NodeOptions);
+    }
+
+    /// <summary>
+    /// Appends the <c>provenance</c> object (<see cref="Provenance.ToJsonNode"/>) to an answer built as a JSON node,
+    /// as the last property, and writes it as <see cref="WriteNode"/> does.
+    /// </summary>
+    /// <param name="root">The answer; its <c>provenance</c> property is set (or replaced).</param>
+    /// <returns>The JSON text, without a trailing newline.</returns>
+    public static string WriteWithProvenance(JsonObject root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        root["provenance"] = Provenance.ToJsonNode();
+        return WriteNode(root);
     }
 
     private static string WriteObject(Action<Utf8JsonWriter> body)

@@ -1,3 +1,4 @@
+using Flopwise.Inputs;
 using Flopwise.Reporting;
 
 namespace Flopwise.Serving;
@@ -23,4 +24,19 @@ public sealed record ServingSweep
 
     /// <summary>Gets the inputs and conventions used.</summary>
     public required IReadOnlyList<Assumption> Assumptions { get; init; }
+
+    /// <summary>
+    /// Gets the assumptions to report with the rows: <see cref="Assumptions"/>, and when batches above
+    /// <see cref="MaxBatch"/> were left out, an <c>omittedBatches</c> entry counting them.
+    /// </summary>
+    public IReadOnlyList<Assumption> ReportedAssumptions => OmittedBatches == 0
+        ? Assumptions
+        : [.. Assumptions, new Assumption
+        {
+            Name = "omittedBatches",
+            Label = "Batches left out",
+            Value = OmittedBatches,
+            Description = $"Batches above {InputSpec.Format(MaxBatch)}, the largest that fits, are not shown.",
+            IsDefault = false,
+        }];
 }

@@ -114,6 +114,25 @@ public sealed record LawMixture(IReadOnlyList<ScalingLaw> Laws, IReadOnlyList<do
     public string Describe() =>
         string.Join(" | ", Laws.Select((l, i) => l.Id + " " + Weights[i].ToString("G4", CultureInfo.InvariantCulture)));
 
+    /// <summary>
+    /// Gets the Monte Carlo input that draws each sample's law: a uniform draw in [0, 1) on <see cref="ChoiceInput"/>,
+    /// which <see cref="Pick"/> turns into a law.
+    /// </summary>
+    /// <param name="text">The mixture as typed, for the assumptions.</param>
+    /// <returns>The uncertain input.</returns>
+    public UncertainInput ToUncertainInput(string text) => new(ChoiceInput, new UniformDistribution(0, 1), text);
+
+    /// <summary>Gets the assumption that states the mixture (<c>lawMixture</c>: the presets and their weights).</summary>
+    /// <returns>The assumption.</returns>
+    public Reporting.Assumption ToAssumption() => new()
+    {
+        Name = "lawMixture",
+        Label = "Scaling law",
+        Text = Describe(),
+        Description = "Each Monte Carlo sample draws its law from these presets with these weights.",
+        IsDefault = false,
+    };
+
     private static Outcome<LawMixture> Fail(string text, string problem, string expected) =>
         Outcome<LawMixture>.Failure([new FieldError("law", problem, text, expected)]);
 }

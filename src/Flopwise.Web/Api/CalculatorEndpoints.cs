@@ -7,32 +7,42 @@ using Microsoft.AspNetCore.Mvc;
 namespace Flopwise.Web.Api;
 
 /// <summary>
-/// Maps a calculator to <c>GET /api/NAME?field=value</c> and <c>POST /api/NAME</c> (a JSON object body), both
-/// answering the CLI's <c>--json</c> object, and, where it draws one, its plot as SVG at <c>/api/NAME/plot</c>.
+/// Maps a calculator to <c>GET /api/NAME?field=value</c> and <c>POST /api/NAME</c> (a JSON object body, or a
+/// multipart form where a field such as <c>hfConfig</c> is an uploaded file), both answering the CLI's <c>--json</c>
+/// object; its plot as SVG at <c>/api/NAME/plot</c> (the command's picture, or the histogram of a Monte Carlo run);
+/// and the tornado of a Monte Carlo run with <c>sensitivity</c> at <c>/api/NAME/tornado</c>.
 /// </summary>
 internal static class CalculatorEndpoints
 {
     public const string JsonType = "application/json; charset=utf-8";
     public const string SvgType = "image/svg+xml; charset=utf-8";
 
-    /// <summary>The largest JSON body a calculator takes (a few fields need a few hundred bytes); more answers 413.</summary>
+    /// <summary>The largest body a calculator takes (a few fields need a few hundred bytes; a config.json a few kB); more answers 413.</summary>
     public const long MaxJsonBodyBytes = 1_000_000;
 
-    public static void MapCalculator(this IEndpointRouteBuilder api, string name, Calculator calculator, bool plot = false)
+    /// <summary>The largest uploaded file (a Hugging Face config.json) a calculator takes: 1 MB (SI); more answers 413.</summary>
+    public const long MaxFileBytes = 1_000_000;
+
+    public static void MapCalculator(this IEndpointRouteBuilder api, string name, Calculator calculator)
     {
         api.MapGet("/" + name, (HttpRequest request) => Json(calculator, WebInputs.FromQuery(request.Query)))
             .WithName(name + "Get");
-        api.MapPost("/" + name, async (HttpRequest request) => Json(calculator, await WebInputs.FromJsonBodyAsync(request).ConfigureAwait(false)))
+        api.MapPost("/" + name, (HttpRequest request) => PostAsync(request, inputs => Json(calculator, inputs)))
             .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBodyBytes))
+            .DisableAntiforgery()
             .WithName(name + "Post");
-        if (plot)
-        {
-            api.MapGet("/" + name + "/plot", (HttpRequest request) => Svg(calculator, WebInputs.FromQuery(request.Query)))
-                .WithName(name + "PlotGet");
-            api.MapPost("/" + name + "/plot", async (HttpRequest request) => Svg(calculator, await WebInputs.FromJsonBodyAsync(request).ConfigureAwait(false)))
-                .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBodyBytes))
-                .WithName(name + "PlotPost");
-        }
+        api.MapGet("/" + name + "/plot", (HttpRequest request) => Svg(calculator, WebInputs.FromQuery(request.Query), tornado: false))
+            .WithName(name + "PlotGet");
+        api.MapPost("/" + name + "/plot", (HttpRequest request) => PostAsync(request, inputs => Svg(calculator, inputs, tornado: false)))
+            .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBodyBytes))
+            .DisableAntiforgery()
+            .WithName(name + "PlotPost");
+        api.MapGet("/" + name + "/tornado", (HttpRequest request) => Svg(calculator, WebInputs.FromQuery(request.Query), tornado: true))
+            .WithName(name + "TornadoGet");
+        api.MapPost("/" + name + "/tornado", (HttpRequest request) => PostAsync(request, inputs => Svg(calculator, inputs, tornado: true)))
+            .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBodyBytes))
+            .DisableAntiforgery()
+            .WithName(name + "TornadoPost");
     }
 
     /// <summary>Runs a calculator and answers its JSON, or problem+json for bad input.</summary>
@@ -49,14 +59,16 @@ internal static class CalculatorEndpoints
         }
     }
 
-    /// <summary>Runs a calculator and answers its plot as SVG, or problem+json for bad input.</summary>
-    public static Results<ContentHttpResult, ValidationProblem> Svg(Calculator calculator, WebInputs inputs)
+    /// <summary>Runs a calculator and answers its plot (or its Monte Carlo tornado) as SVG, or problem+json for bad input.</summary>
+    public static Results<ContentHttpResult, ValidationProblem> Svg(Calculator calculator, WebInputs inputs, bool tornado)
     {
         try
         {
             inputs.ThrowIfInvalid();
             Answer answer = calculator(inputs);
-            Func<Chart> plot = answer.Plot ?? throw InputException.From(new FieldError("plot", "is not drawn for these inputs", "plot", "the inputs of a calculator that draws one"));
+            Func<Chart> plot = tornado
+                ? answer.Tornado ?? throw InputException.From(new FieldError("sensitivity", "is needed for the tornado", Messages.Nothing, "sensitivity OUTPUT with an input given as a distribution"))
+                : answer.Plot ?? throw InputException.From(new FieldError("plot", "is not drawn for these inputs", "plot", "the inputs of a calculator that draws one, or an input given as a distribution"));
             return TypedResults.Content(ChartFile.ToSvg(plot()), SvgType);
         }
         catch (InputException e)
@@ -64,4 +76,57 @@ internal static class CalculatorEndpoints
             return Problems.From(e.Errors);
         }
     }
+
+    /// <summary>Reads a POST body (JSON, or a multipart form with files) and answers; an oversized body or file answers 413.</summary>
+    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> PostAsync(
+        HttpRequest request, Func<WebInputs, Results<ContentHttpResult, ValidationProblem>> answer)
+    {
+        try
+        {
+            if (request.ContentLength > MaxJsonBodyBytes)
+            {
+                throw new TooLargeException("body", request.ContentLength);
+            }
+
+            WebInputs inputs;
+            if (request.HasFormContentType)
+            {
+                try
+                {
+                    inputs = await WebInputs.FromFormAsync(request).ConfigureAwait(false);
+                }
+                catch (InvalidDataException e)
+                {
+                    return e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                        ? TooLarge(new TooLargeException("body", (long?)null))
+                        : Problems.From([new FieldError("body", "is not a readable form: " + e.Message, request.ContentType ?? "no content type", "a JSON object, or multipart/form-data")]);
+                }
+            }
+            else
+            {
+                inputs = await WebInputs.FromJsonBodyAsync(request).ConfigureAwait(false);
+            }
+
+            return answer(inputs).Result switch
+            {
+                ContentHttpResult content => content,
+                ValidationProblem problem => problem,
+                _ => throw new InvalidOperationException("A calculator answered neither content nor a problem."),
+            };
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(new TooLargeException("body", (long?)null));
+        }
+        catch (TooLargeException e)
+        {
+            return TooLarge(e);
+        }
+    }
+
+    private static ProblemHttpResult TooLarge(TooLargeException e) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The request is too large.",
+        detail: e.Message,
+        extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["field"] = e.Field });
 }

@@ -5,9 +5,11 @@ using Flopwise.Reporting;
 namespace Flopwise.Web.Api;
 
 /// <summary>
-/// The fields that name a model, as the CLI's: <c>model</c> (a preset) or shape fields (<c>layers</c>, <c>dModel</c>,
-/// <c>heads</c>, … <c>mlp</c>, <c>tied</c>), resolved by Core's <see cref="ModelChoices"/>. The CLI's
-/// <c>--hf-config FILE</c> names a file and is refused.
+/// The fields that name a model, as the CLI's: <c>model</c> (a preset), <c>hfConfig</c> (the text of a Hugging Face
+/// config.json: an uploaded file in a multipart form, or a text or object field of a JSON body, at most
+/// <see cref="CalculatorEndpoints.MaxFileBytes"/>), or shape fields (<c>layers</c>, <c>dModel</c>, <c>heads</c>, …
+/// <c>mlp</c>, <c>tied</c>), resolved by Core's <see cref="ModelChoices"/>. The config is named in messages by the
+/// uploaded file's own name, or <c>config.json</c>; the server never opens a file.
 /// </summary>
 internal static class ModelField
 {
@@ -20,10 +22,12 @@ internal static class ModelField
     public static ResolvedModel? Read(WebInputs inputs, List<Assumption> notes)
     {
         string? preset = inputs.Text("model");
-        inputs.RefuseFile("hfConfig", "a preset in model, or shape fields (layers, dModel, heads, …)");
+        string? hfConfig = inputs.Text("hfConfig");
         var choice = new ModelChoice
         {
             Preset = preset,
+            HfConfigJson = hfConfig,
+            HfConfigFile = inputs.FileName("hfConfig") ?? "config.json",
             Shape = inputs.Numbers(ModelChoices.ShapeInputs),
             Mlp = inputs.Choice<MlpKind>("mlp", MlpNames, TryParseMlp),
             Tied = inputs.Flag("tied"),

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using Flopwise.Inputs;
+using Flopwise.Uncertainty;
 
 namespace Flopwise.Web.Api;
 
@@ -14,6 +16,7 @@ internal sealed class WebInputs
     private readonly Dictionary<string, List<string>> _fields;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly List<FieldError> _errors = [];
+    private readonly Dictionary<string, string> _fileNames = new(StringComparer.Ordinal);
 
     private WebInputs(Dictionary<string, List<string>> fields) => _fields = fields;
 
@@ -43,7 +46,7 @@ internal sealed class WebInputs
             return null;
         }
 
-        string expected = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a whole number from {min:G} to {max:G}");
+        string expected = string.Create(CultureInfo.InvariantCulture, $"a whole number from {min:G} to {max:G}");
         string? problem = !NumberText.TryParse(text, out double value, out string? parseProblem) ? parseProblem
             : value != Math.Floor(value) ? Messages.NotWhole
             : value < min || value > max ? "is out of range"
@@ -56,6 +59,45 @@ internal sealed class WebInputs
 
         return (int)value;
     }
+
+    /// <summary>
+    /// Reads a multipart form: its fields, and each uploaded file as the text of the field it was sent in (a file is
+    /// at most <see cref="CalculatorEndpoints.MaxFileBytes"/>; more throws <see cref="TooLargeException"/>). The file's
+    /// own name is kept for messages (<see cref="FileName"/>), without any directory.
+    /// </summary>
+    public static async Task<WebInputs> FromFormAsync(HttpRequest request)
+    {
+        IFormCollection form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach ((string key, Microsoft.Extensions.Primitives.StringValues values) in form)
+        {
+            fields[key] = [.. values.Where(v => v is not null).Select(v => v!)];
+        }
+
+        var inputs = new WebInputs(fields);
+        foreach (IFormFile file in form.Files)
+        {
+            if (file.Length > CalculatorEndpoints.MaxFileBytes)
+            {
+                throw new TooLargeException(file.Name, file.Length);
+            }
+
+            if (fields.ContainsKey(file.Name))
+            {
+                inputs._errors.Add(new FieldError(file.Name, "is given both as a file and as text", file.Name, "one of the two"));
+                continue;
+            }
+
+            using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            fields[file.Name] = [await reader.ReadToEndAsync(request.HttpContext.RequestAborted).ConfigureAwait(false)];
+            inputs._fileNames[file.Name] = Path.GetFileName(file.FileName);
+        }
+
+        return inputs;
+    }
+
+    /// <summary>Gets the name an uploaded file had on the user's machine (no directory), or <see langword="null"/> when the field was not a file.</summary>
+    public string? FileName(string name) => _fileNames.TryGetValue(name, out string? fileName) && fileName.Length > 0 ? fileName : null;
 
     /// <summary>Reads a JSON object body; a body that is not one is an error of the field <c>body</c>.</summary>
     public static async Task<WebInputs> FromJsonBodyAsync(HttpRequest request)
@@ -125,6 +167,10 @@ internal sealed class WebInputs
         return given.Count == 0 ? null : given[0];
     }
 
+    /// <summary>Gets the one text value of <paramref name="name"/> without reading it (a later reader still must).</summary>
+    public string? Peek(string name) =>
+        _fields.TryGetValue(name, out List<string>? values) && values.Count(v => v.Trim().Length > 0) == 1 ? values.First(v => v.Trim().Length > 0) : null;
+
     /// <summary>Gets every non-empty value of a field that may repeat (<c>plan</c>).</summary>
     public IReadOnlyList<string> Texts(string name)
     {
@@ -184,6 +230,64 @@ internal sealed class WebInputs
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// Parses numeric inputs that may be distributions (<c>1e25..1e27</c>, <c>normal(0.4, 0.05)</c>), as the CLI's
+    /// calculators take them, with Core's <see cref="NumberOrDistribution"/>: numbers go to the values (range-checked as
+    /// in <see cref="Numbers"/>), distributions to <paramref name="uncertain"/>.
+    /// </summary>
+    public InputValues NumbersOrDistributions(IEnumerable<InputSpec> specs, List<UncertainInput> uncertain)
+    {
+        InputValues values = InputValues.Empty;
+        foreach (InputSpec spec in specs)
+        {
+            string? text = Text(spec.JsonName);
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (NumberOrDistribution.Read(spec, text, out double? value, out UncertainInput? distribution) is FieldError error)
+            {
+                _errors.Add(error with { Field = spec.JsonName });
+                continue;
+            }
+
+            if (distribution is not null)
+            {
+                uncertain.Add(distribution);
+                continue;
+            }
+
+            if (spec.Check(value!.Value) is FieldError outOfRange)
+            {
+                _errors.Add(outOfRange);
+                continue;
+            }
+
+            values = values.With(spec, value.Value);
+        }
+
+        return values;
+    }
+
+    /// <summary>Parses a whole-number field up to a cap the web sets below the CLI's (<c>samples</c>), saying so when it is exceeded.</summary>
+    public int? CappedCount(string name, double min, double cap, string capReason)
+    {
+        string? text = Text(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (NumberText.TryParse(text, out double value, out _) && value == Math.Floor(value) && value > cap)
+        {
+            _errors.Add(new FieldError(name, "is over the web's limit", text, string.Create(CultureInfo.InvariantCulture, $"at most {cap:N0} ({capReason})")));
+            return null;
+        }
+
+        return Count(name, min, cap);
     }
 
     /// <summary>Parses a choice field (<c>dtype</c>, <c>recompute</c>) with a Core parser; an unknown name lists the choices.</summary>

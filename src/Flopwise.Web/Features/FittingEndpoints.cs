@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Flopwise.Fitting;
 using Flopwise.Inputs;
+using Flopwise.Reporting;
 using Flopwise.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -165,7 +166,7 @@ internal static class FittingEndpoints
                 throw InputException.From(new FieldError("file", $"{name}: {e.Message.TrimEnd('.')}", "method isoflop", "runs at two or more compute budgets, each with a loss minimum inside its range of N, or computeBins n"));
             }
 
-            return LawJson.AnswerText(json.IsoFlop(iso));
+            return ResultJson.WriteWithProvenance(json.IsoFlop(iso));
         }
 
         ChinchillaFit fit = method == FitMethod.Likelihood ? Flopwise.Fitting.Fit.Likelihood(data) : Flopwise.Fitting.Fit.Huber(data);
@@ -181,7 +182,7 @@ internal static class FittingEndpoints
         }
 
         BootstrapFit? boot = resamples is int n ? Flopwise.Fitting.Fit.Bootstrap(data, n, seed) : null;
-        return LawJson.AnswerText(json.Chinchilla(fit, boot, seed));
+        return ResultJson.WriteWithProvenance(json.Chinchilla(fit, boot, seed));
     }
 
     private static RunTable Read(IFormFile file, string name, RunTableOptions options)

@@ -3,7 +3,10 @@ using Flopwise.Architectures;
 using Flopwise.Forecasting;
 using Flopwise.Hardware;
 using Flopwise.Inputs;
+using Flopwise.Reporting;
 using Flopwise.Scaling;
+using Flopwise.Scenarios;
+using Flopwise.Serving;
 using Flopwise.Training;
 using Flopwise.Web.Api;
 
@@ -27,6 +30,9 @@ internal static class InputsEndpoints
         ("optimal", ScalingInputs.OptimalInputs),
         ("plan", PlanInputs.Planner),
         ("compare", PlanInputs.Comparison),
+        ("serve", ServingInputs.All),
+        ("budget", BudgetInputs.All),
+        ("history", HistoryInputs.All),
     ];
 
     private static readonly Lazy<string> Listing = new(Build);
@@ -68,7 +74,7 @@ internal static class InputsEndpoints
             ["law"] = Strings(LawCatalog.Default.Ids),
             ["grid"] = Strings(GridRegions.All.Select(r => r.Id)),
         };
-        return LawJson.Text(root);
+        return ResultJson.WriteNode(root);
     }
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Flopwise.Inputs;
 using Flopwise.Reporting;
 using Flopwise.Scaling;
+using Flopwise.Uncertainty;
 using Flopwise.Web.Api;
 
 namespace Flopwise.Web.Features;
@@ -19,9 +20,9 @@ internal static class ScalingEndpoints
 
     public static IEndpointRouteBuilder MapScaling(this IEndpointRouteBuilder api)
     {
-        api.MapCalculator("loss", Loss, plot: true);
-        api.MapCalculator("optimal", Optimal, plot: true);
-        api.MapCalculator("plan", Plan, plot: true);
+        api.MapCalculator("loss", Loss);
+        api.MapCalculator("optimal", Optimal);
+        api.MapCalculator("plan", Plan);
         api.MapCalculator("compare", Compare);
         api.MapCalculator("laws", Laws);
         return api;
@@ -33,7 +34,7 @@ internal static class ScalingEndpoints
         InputValues values = inputs.Numbers(ScalingInputs.LossInputs);
         LossRequest request = LossRequest.From(values);
         var notes = new List<Assumption>();
-        ScalingLaw? law = LawField.ReadForUniqueTokens(inputs, notes, request.UniqueTokens);
+        ScalingLaw? law = LawField.ReadForUniqueTokens(inputs, notes, request.UniqueTokens is not null);
         string? rangeText = inputs.Text("computeRange");
         inputs.Complete();
         request = request with { Law = law, Notes = notes };
@@ -62,12 +63,23 @@ internal static class ScalingEndpoints
     /// <summary>The compute-optimal split of <c>compute</c> (or one row per decade of <c>sweep</c>); the plot draws the frontier.</summary>
     public static Answer Optimal(WebInputs inputs)
     {
-        OptimalRequest request = OptimalRequest.From(inputs.Numbers(ScalingInputs.OptimalInputs));
+        var uncertain = new List<UncertainInput>();
+        InputValues values = inputs.NumbersOrDistributions(ScalingInputs.OptimalInputs, uncertain);
+        OptimalRequest request = OptimalRequest.From(values);
         var notes = new List<Assumption>();
-        ScalingLaw? law = LawField.ReadForUniqueTokens(inputs, notes, request.UniqueTokens);
+        bool repeated = request.UniqueTokens is not null || uncertain.Any(u => u.Spec == ScalingInputs.UniqueTokens);
+        ScalingLaw? law = LawField.ReadForUniqueTokens(inputs, notes, repeated, mixture: true);
+        Func<InputValues, ScalingLaw>? pick = MonteCarloFields.LawMixture(inputs, notes, uncertain);
         string? sweepText = inputs.Text("sweep");
+        MonteCarloFields monteCarlo = MonteCarloFields.Read(inputs);
         inputs.Complete();
         request = request with { Law = law, Notes = notes };
+        MonteCarloFields.Reject(uncertain, "sweep", sweepText);
+        if (monteCarlo.TryRun(values, uncertain, v => MonteCarloFields.Widen(OptimalAllocation.Evaluate(OptimalRequest.From(v) with { Law = pick?.Invoke(v) ?? law, Notes = notes }))) is Answer sampled)
+        {
+            return sampled;
+        }
+
         if (sweepText is not null)
         {
             if (request.Compute is not null)
@@ -91,13 +103,22 @@ internal static class ScalingEndpoints
     /// <summary>The inference-aware plan (Sardana and Frankle 2024); with <c>sweepInference</c>, one row per decade and a plot.</summary>
     public static Answer Plan(WebInputs inputs)
     {
-        InputValues values = inputs.Numbers(PlanInputs.Planner);
+        var uncertain = new List<UncertainInput>();
+        InputValues values = inputs.NumbersOrDistributions(PlanInputs.Planner, uncertain);
         var notes = new List<Assumption>();
-        ScalingLaw? law = LawField.Read(inputs, notes);
+        ScalingLaw? law = LawField.Read(inputs, notes, mixture: true);
+        Func<InputValues, ScalingLaw>? pick = MonteCarloFields.LawMixture(inputs, notes, uncertain);
         var gpu = GpuField.Read(inputs, notes);
         string? sweepText = inputs.Text("sweepInference");
+        MonteCarloFields monteCarlo = MonteCarloFields.Read(inputs);
         inputs.Complete();
         PlanRequest request = PlanRequest.From(law!, values) with { Gpu = gpu, Notes = notes };
+        MonteCarloFields.Reject(uncertain, "sweepInference", sweepText);
+        if (monteCarlo.TryRun(values, uncertain, v => MonteCarloFields.Widen(InferencePlanner.Evaluate(PlanRequest.From(pick?.Invoke(v) ?? law!, v) with { Gpu = gpu, Notes = notes }))) is Answer sampled)
+        {
+            return sampled;
+        }
+
         if (sweepText is null)
         {
             PlanResult result = InputException.Unwrap(InferencePlanner.Evaluate(request));
@@ -126,10 +147,13 @@ internal static class ScalingEndpoints
         }
 
         bool matchLoss = inputs.Flag("matchLoss");
-        InputValues values = inputs.Numbers(PlanInputs.Comparison);
+        var uncertain = new List<UncertainInput>();
+        InputValues values = inputs.NumbersOrDistributions(PlanInputs.Comparison, uncertain);
         var notes = new List<Assumption>();
-        ScalingLaw? law = LawField.Read(inputs, notes);
+        ScalingLaw? law = LawField.Read(inputs, notes, mixture: true);
+        Func<InputValues, ScalingLaw>? pick = MonteCarloFields.LawMixture(inputs, notes, uncertain);
         var gpu = GpuField.Read(inputs, notes);
+        MonteCarloFields monteCarlo = MonteCarloFields.Read(inputs);
         inputs.Complete();
         PlanComparisonRequest request = PlanComparisonRequest.From(law!, candidates, values) with
         {
@@ -137,6 +161,24 @@ internal static class ScalingEndpoints
             Gpu = gpu,
             Notes = notes,
         };
+        Outcome<ICalculationResult> Sampled(InputValues v)
+        {
+            Outcome<PlanComparisonResult> outcome = PlanComparison.Evaluate(PlanComparisonRequest.From(pick?.Invoke(v) ?? law!, candidates, v) with
+            {
+                MatchLoss = matchLoss,
+                Gpu = gpu,
+                Notes = notes,
+            });
+            return outcome.Value is PlanComparisonResult comparison
+                ? Outcome<ICalculationResult>.Success(new FlatComparison(comparison))
+                : Outcome<ICalculationResult>.Failure(outcome.Errors);
+        }
+
+        if (monteCarlo.TryRun(values, uncertain, Sampled) is Answer sampled)
+        {
+            return sampled;
+        }
+
         PlanComparisonResult result = InputException.Unwrap(PlanComparison.Evaluate(request));
         return new Answer(LawJson.WriteRows([.. result.Rows], result.Assumptions, law!));
     }
@@ -156,7 +198,7 @@ internal static class ScalingEndpoints
             rows.Add(row);
         }
 
-        return new Answer(LawJson.AnswerText(new JsonObject { ["rows"] = rows }));
+        return new Answer(ResultJson.WriteWithProvenance(new JsonObject { ["rows"] = rows }));
     }
 
     private static OptimalSweep OptimalSweep(OptimalRequest request, string field, string text)

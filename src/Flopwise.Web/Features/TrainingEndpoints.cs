@@ -3,6 +3,7 @@ using Flopwise.Hardware;
 using Flopwise.Inputs;
 using Flopwise.Reporting;
 using Flopwise.Training;
+using Flopwise.Uncertainty;
 using Flopwise.Web.Api;
 
 namespace Flopwise.Web.Features;
@@ -14,7 +15,7 @@ internal static class TrainingEndpoints
 
     public static IEndpointRouteBuilder MapTraining(this IEndpointRouteBuilder api)
     {
-        api.MapCalculator("train", Train, plot: true);
+        api.MapCalculator("train", Train);
         api.MapCalculator("memory", Memory);
         api.MapCalculator("model", Model);
         return api;
@@ -26,7 +27,8 @@ internal static class TrainingEndpoints
         var notes = new List<Assumption>();
         ResolvedModel? resolved = ModelField.Read(inputs, notes);
 
-        InputValues values = inputs.Numbers(TrainingInputs.All);
+        var uncertain = new List<UncertainInput>();
+        InputValues values = inputs.NumbersOrDistributions(TrainingInputs.All, uncertain);
         var gpu = GpuField.Read(inputs, notes);
         DataType? dataType = GpuField.DataType(inputs);
         FlopConvention? convention = Conventions.Flop(inputs);
@@ -39,8 +41,9 @@ internal static class TrainingEndpoints
         }
 
         string? sweepText = inputs.Text("sweepGpus");
+        MonteCarloFields monteCarlo = MonteCarloFields.Read(inputs);
         inputs.Complete();
-        TrainingRequest request = TrainingRequest.From(values) with
+        TrainingRequest Sampled(InputValues v) => TrainingRequest.From(v) with
         {
             Model = resolved?.Shape,
             Gpu = gpu,
@@ -51,9 +54,16 @@ internal static class TrainingEndpoints
             Grid = grid,
             Notes = notes,
         };
-        if (request.Grid is not null && request.GridIntensity is not null)
+        TrainingRequest request = Sampled(values);
+        if (request.Grid is not null && (request.GridIntensity is not null || uncertain.Any(u => u.Spec == TrainingInputs.GridIntensity)))
         {
             throw InputException.From(new FieldError("grid", "cannot be combined with gridIntensity", gridText!, "one of grid or gridIntensity"));
+        }
+
+        MonteCarloFields.Reject(uncertain, "sweepGpus", sweepText);
+        if (monteCarlo.TryRun(values, uncertain, v => MonteCarloFields.Widen(TrainingAccounting.Evaluate(Sampled(v)))) is Answer sampled)
+        {
+            return sampled;
         }
 
         if (sweepText is null)

@@ -3,34 +3,70 @@
 // the page with textContent, never as HTML; plots are SVG from the API, parsed as XML and stripped of anything active.
 'use strict';
 
+// The Monte Carlo fields of the calculators whose numbers may be distributions, as the CLI's --samples, --seed, --sensitivity.
+const MONTE_CARLO = [
+  { name: 'samples', label: 'Monte Carlo samples', hint: 'With a range in any field; default 10,000, at most 100,000 here.', more: true },
+  { name: 'seed', label: 'Monte Carlo seed', hint: 'Default 0; the same seed gives the same answer.', more: true },
+  { name: 'sensitivity', label: 'Sensitivity of an output (its JSON name, e.g. costUsd)', hint: 'Swings each uncertain input from its 5th to its 95th percentile: a tornado.', more: true },
+];
+
+const HF_CONFIG = {
+  name: 'hfConfig', label: 'Hugging Face config.json (instead of a preset)', kind: 'file', accept: '.json,application/json',
+  hint: 'At most 1 MB; read for this answer only, never stored. A shared link keeps the other inputs, not the file.', more: true,
+};
+
 // Fields that are not numeric inputs (names, choices, sweeps): label, hint, kind; "more" puts them under "More inputs".
 const EXTRA = {
   copies: [
     { name: 'sweep', label: 'Sweep of compute, FROM:TO FLOP (instead of compute)', hint: 'One row per decade, e.g. 1e24:1e34.', more: true },
+    ...MONTE_CARLO,
   ],
   train: [
     { name: 'model', label: 'Model preset', hint: 'e.g. llama-2-70b, llama-3.1-405b (or give parameters below).' },
+    HF_CONFIG,
     { name: 'gpu', label: 'GPU', hint: 'An id or alias, e.g. h100, a100, v100.' },
     { name: 'dtype', label: 'Data type', kind: 'select', options: ['', 'fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'int8', 'int4'], hint: 'Default bf16 (fp16 on GPUs without bf16).', more: true },
     { name: 'flopConvention', label: 'FLOP convention', kind: 'select', options: ['', '6n', 'model', 'causal'], hint: 'Default 6n: C = 6·N·D.', more: true },
     { name: 'recompute', label: 'Activation recomputation', kind: 'select', options: ['', 'none', 'selective', 'full'], hint: 'Default none.', more: true },
     { name: 'grid', label: 'Grid region', hint: 'For the carbon intensity, e.g. france, world (instead of grid intensity).', more: true },
     { name: 'sweepGpus', label: 'Sweep of cluster sizes, FROM:TO GPUs (instead of GPUs; draws a plot)', hint: 'One row per doubling, e.g. 256:65536.', more: true },
+    ...MONTE_CARLO,
   ],
   optimal: [
-    { name: 'law', label: 'Scaling law', hint: 'A preset (epoch, hoffmann, kaplan, muennighoff, …) or E=…,A=…,B=…,alpha=…,beta=…; default epoch.' },
+    { name: 'law', label: 'Scaling law', hint: 'A preset (epoch, hoffmann, kaplan, muennighoff, …), E=…,A=…,B=…,alpha=…,beta=…, or a mixture epoch:0.7|hoffmann:0.3; default epoch.' },
     { name: 'sweep', label: 'Sweep of compute, FROM:TO FLOP (instead of compute)', hint: 'One row per decade, e.g. 1e20:1e26.', more: true },
+    ...MONTE_CARLO,
   ],
   plan: [
     { name: 'law', label: 'Scaling law', hint: 'A Chinchilla-form preset (epoch, hoffmann, …) or E=…,A=…,B=…,alpha=…,beta=…; default epoch.' },
     { name: 'gpu', label: 'GPU (for dollar costs)', hint: 'An id or alias, e.g. h100.', more: true },
     { name: 'sweepInference', label: 'Sweep of inference tokens, FROM:TO (instead of inference tokens; draws a plot)', hint: 'One row per decade, e.g. 1e9:1e15.', more: true },
+    ...MONTE_CARLO,
   ],
   compare: [
     { name: 'law', label: 'Scaling law', hint: 'A preset or inline constants; default epoch.' },
     { name: 'plan', label: 'Plans, one per line (N:D, optionally :training-usd=…:usd-per-request=…)', kind: 'textarea', hint: 'e.g. 10B:200B and 3B:600B on two lines.' },
     { name: 'matchLoss', label: 'Match loss: extend later plans\u2019 tokens to the first plan\u2019s loss', kind: 'checkbox', more: true },
     { name: 'gpu', label: 'GPU (for dollar costs)', hint: 'An id or alias, e.g. h100.', more: true },
+    ...MONTE_CARLO,
+  ],
+  serve: [
+    { name: 'model', label: 'Model preset', hint: 'e.g. llama-2-7b, llama-3.1-70b (or a config.json, or shape fields).' },
+    { name: 'gpu', label: 'GPU', hint: 'An id or alias, e.g. a100, h100.' },
+    HF_CONFIG,
+    { name: 'latencyClass', label: 'Latency class (picks the batch)', kind: 'select', options: ['', 'keystroke', 'interactive', 'batch'], hint: 'keystroke: TTFT ≤ 200 ms, TPOT ≤ 10 ms; interactive: 2 s, 100 ms; batch: TTFT ≤ 30 s.', more: true },
+    { name: 'weightDtype', label: 'Weight data type', kind: 'select', options: ['', 'fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4'], hint: 'Default the GPU\u2019s 16-bit type; int8/int4 are dequantised for compute.', more: true },
+    { name: 'kvDtype', label: 'KV cache data type', kind: 'select', options: ['', 'fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4'], hint: 'Default the GPU\u2019s 16-bit type.', more: true },
+    { name: 'attention', label: 'Attention kernel', kind: 'select', options: ['', 'fused', 'unfused'], hint: 'Default fused (FlashAttention).', more: true },
+    { name: 'efficiency', label: 'Efficiency preset', kind: 'select', options: ['', 'roofline', 'measured'], hint: 'Default roofline (ηc = ηm = 1); measured: ηc 0.70, ηm 0.75.', more: true },
+    { name: 'sweepBatch', label: 'Sweep of batches, FROM:TO (instead of a batch; draws a plot)', hint: 'One row per doubling, e.g. 1:512.', more: true },
+    ...MONTE_CARLO,
+  ],
+  budget: [
+    { name: 'gpu', label: 'GPU', hint: 'An id or alias, e.g. h100.' },
+    { name: 'law', label: 'Scaling law', hint: 'A preset, inline constants, or a mixture epoch:0.7|hoffmann:0.3; default epoch.' },
+    { name: 'grid', label: 'Grid region', hint: 'For the carbon intensity, e.g. france, world (instead of grid intensity).', more: true },
+    ...MONTE_CARLO,
   ],
   fit: [
     { name: 'file', label: 'CSV of training runs', kind: 'file', hint: 'At most 10 MB and 2,000 rows. A shared link keeps the options below, not the file.' },
@@ -48,6 +84,11 @@ const EXTRA = {
 
 // Units of result keys, by their suffix (the JSON names end in their unit, as the CLI's).
 const UNITS = [
+  ['UsdPerMillionOutputTokens', 'USD per 1M output tokens'], ['UsdPerMillionInputTokens', 'USD per 1M input tokens'],
+  ['UsdPerMillionTokens', 'USD per 1M tokens'], ['UsdPerRequest', 'USD per request'], ['KwhPerMillionTokens', 'kWh per 1M tokens'],
+  ['KwhPerRequest', 'kWh per request'], ['SecondsPerToken', 's per token'], ['FlopPerByte', 'FLOP/B'], ['FlopPerStepPerGpu', 'FLOP per step per GPU'],
+  ['BytesPerStepPerGpu', 'B per step per GPU'], ['BytesPerToken', 'B per token'], ['BytesPerGpu', 'B per GPU'], ['FlopPerGpu', 'FLOP per GPU'],
+  ['TokensPerSecondPerUser', 'tokens/s per user'], ['ContextTokens', 'tokens'],
   ['FlopPerSecondPerGpu', 'FLOP/s per GPU'], ['FlopPerSecond', 'FLOP/s'], ['FlopPerToken', 'FLOP/token'],
   ['FlopPerForward', 'FLOP/token'], ['TokensPerSecondPerGpu', 'tokens/s per GPU'], ['tokensPerSecondPerGpu', 'tokens/s per GPU'],
   ['TokensPerSecond', 'tokens/s'], ['tokensPerSecond', 'tokens/s'], ['Flop', 'FLOP'], ['Seconds', 's'], ['Days', 'days'],
@@ -123,7 +164,7 @@ function buildField(calc, spec) {
       input = el('input', { id, name: spec.name, type: 'checkbox', value: 'true', 'aria-describedby': described });
       break;
     case 'file':
-      input = el('input', { id, name: spec.name, type: 'file', accept: '.csv,text/csv', 'aria-describedby': described });
+      input = el('input', { id, name: spec.name, type: 'file', accept: spec.accept ?? '.csv,text/csv', 'aria-describedby': described });
       break;
     default:
       input = el('input', {
@@ -236,7 +277,19 @@ function showErrors(section, problem) {
       unplaced.push(`${entry.field}: ${text}`);
     }
   }
-  if (entries.length === 0) unplaced.push(`Error: ${problem.detail ?? problem.title ?? 'the request failed'}`);
+  if (entries.length === 0) {
+    // A problem without field entries (an upload over its size limit: 413) may still name its field.
+    const text = `Error: ${problem.detail ?? problem.title ?? 'the request failed'}`;
+    const input = typeof problem.field === 'string' ? section.querySelector(`#${CSS.escape(fieldId(calc, problem.field))}`) : null;
+    if (input) {
+      section.querySelector(`#${CSS.escape(fieldId(calc, problem.field))}-error`).textContent = text;
+      input.setAttribute('aria-invalid', 'true');
+      if (input.closest('details')) input.closest('details').open = true;
+      first = input;
+    } else {
+      unplaced.push(text);
+    }
+  }
   formError.textContent = unplaced.join(' ');
   if (first) first.focus();
   else formError.focus?.();
@@ -268,9 +321,12 @@ function table(caption, headers, rows) {
   return t;
 }
 
+const NOT_SCALAR = new Set(['assumptions', 'rows', 'notDerived', 'distribution', 'sensitivity']);
+
 function renderOutputs(body) {
   const parts = [];
-  const scalars = flatten(Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'assumptions' && k !== 'rows' && k !== 'notDerived')));
+  const monteCarlo = body.distribution !== null && typeof body.distribution === 'object';
+  const scalars = flatten(Object.fromEntries(Object.entries(body).filter(([k]) => !NOT_SCALAR.has(k))));
   if (scalars.length > 0) {
     const rows = scalars.map(([key, value]) => {
       const tr = el('tr', { 'data-key': key });
@@ -280,8 +336,9 @@ function renderOutputs(body) {
         el('td', { class: 'unit' }, typeof value === 'number' ? unitOf(last) : ''));
       return tr;
     });
-    parts.push(table('Results', ['Output', 'Value', 'Unit'], rows));
+    parts.push(table(monteCarlo ? 'Results (medians of the Monte Carlo samples)' : 'Results', ['Output', 'Value', 'Unit'], rows));
   }
+  if (monteCarlo) parts.push(...renderMonteCarlo(body));
   if (Array.isArray(body.rows)) {
     const flat = body.rows.map(r => flatten(r));
     const keys = [...new Set(flat.flatMap(r => r.map(([k]) => k)))];
@@ -307,6 +364,51 @@ function renderOutputs(body) {
     const list = el('ul', { class: 'not-derived' });
     for (const m of body.notDerived) list.append(el('li', {}, `${words(m.key)}: not derived (${m.reason})`));
     parts.push(el('h3', {}, 'Not derived'), list);
+  }
+  return parts;
+}
+
+// The percentiles of each output (nested keys such as plan1.loss flattened), as the CLI's "distribution" object.
+function percentileRows(object, prefix = '') {
+  const out = [];
+  for (const [key, value] of Object.entries(object)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value === null || typeof value !== 'object') continue;
+    if (typeof value.p50 === 'number') out.push([path, value]);
+    else out.push(...percentileRows(value, path));
+  }
+  return out;
+}
+
+const PERCENTILES = ['p5', 'p25', 'p50', 'p75', 'p95', 'mean'];
+
+function renderMonteCarlo(body) {
+  const parts = [];
+  const rows = percentileRows(body.distribution).map(([key, p]) => {
+    const tr = el('tr', { 'data-key': key });
+    tr.append(el('th', { scope: 'row' }, key.split('.').map(words).join(' · ')));
+    for (const name of PERCENTILES) tr.append(el('td', { class: 'value', 'data-p': name }, formatValue(p[name])));
+    tr.append(el('td', { class: 'unit' }, unitOf(key.split('.').pop())));
+    return tr;
+  });
+  const samples = typeof body.samples === 'number' ? `${body.samples} samples` : 'the samples';
+  parts.push(table(`Percentiles over ${samples}`, ['Output', '5th', '25th', 'Median', '75th', '95th', 'Mean', 'Unit'], rows));
+  if (typeof body.infeasibleSamples === 'number' && body.infeasibleSamples > 0) {
+    parts.push(el('p', { class: 'hint' }, `${body.infeasibleSamples} samples were infeasible and left out${body.infeasibleReason ? `: ${body.infeasibleReason}` : ''}.`));
+  }
+  const sensitivity = body.sensitivity;
+  if (sensitivity && typeof sensitivity === 'object' && sensitivity.inputs && typeof sensitivity.inputs === 'object') {
+    const swing = Object.entries(sensitivity.inputs).map(([input, s]) => {
+      const tr = el('tr', { 'data-input': input });
+      tr.append(el('th', { scope: 'row' }, words(input)),
+        el('td', { class: 'value' }, formatValue(s.outputAtInputP5)),
+        el('td', { class: 'value' }, formatValue(s.outputAtInputP95)),
+        el('td', { class: 'value' }, formatValue(s.swing)),
+        el('td', { class: 'value' }, formatValue(s.rankCorrelation)));
+      return tr;
+    });
+    parts.push(table(`Sensitivity of ${words(String(sensitivity.output ?? ''))} (each input from its 5th to its 95th percentile)`,
+      ['Input', 'Output at input p5', 'Output at input p95', 'Swing', 'Rank correlation'], swing));
   }
   return parts;
 }
@@ -368,11 +470,21 @@ async function loadPlot(section, request, figure) {
   }
 }
 
+// A field written as a distribution (1e25..1e27, normal(…)) or a law mixture makes the answer a Monte Carlo run.
+function isMonteCarlo(params) {
+  return [...params].some(([name, value]) => value.includes('..') || value.includes('(') || (name === 'law' && value.includes('|')));
+}
+
 function wantsPlot(section, params) {
+  if (isMonteCarlo(params)) return true;
   const plot = section.dataset.plot;
   if (plot === 'never') return false;
   if (plot === 'always') return true;
   return params.has(plot);
+}
+
+function chosenFiles(form) {
+  return [...form.querySelectorAll('input[type=file]')].filter(input => input.files && input.files.length > 0);
 }
 
 function shareUrl(calc, params) {
@@ -392,6 +504,7 @@ async function run(section, push) {
   section.setAttribute('aria-busy', 'true');
   let response;
   let plotRequest;
+  let tornadoRequest = null;
   try {
     if (calc === 'fit') {
       const data = new FormData(form);
@@ -399,9 +512,18 @@ async function run(section, push) {
       for (const [key, value] of [...data.entries()]) if (typeof value === 'string' && value.trim() === '') data.delete(key);
       response = await fetch('/api/fit', { method: 'POST', body: data });
       plotRequest = () => fetch('/api/fit/plot', { method: 'POST', body: data });
+    } else if (chosenFiles(form).length > 0) {
+      // A model config.json to upload: the fields and the file as one multipart POST.
+      const data = new FormData();
+      for (const [key, value] of params) data.append(key, value);
+      for (const input of chosenFiles(form)) data.append(input.name, input.files[0], input.files[0].name);
+      response = await fetch(`/api/${calc}`, { method: 'POST', body: data });
+      plotRequest = () => fetch(`/api/${calc}/plot`, { method: 'POST', body: data });
+      tornadoRequest = () => fetch(`/api/${calc}/tornado`, { method: 'POST', body: data });
     } else {
       response = await fetch(`/api/${calc}?${params}`);
       plotRequest = () => fetch(`/api/${calc}/plot?${params}`);
+      tornadoRequest = () => fetch(`/api/${calc}/tornado?${params}`);
     }
     const body = await response.json();
     if (!response.ok) {
@@ -413,13 +535,20 @@ async function run(section, push) {
     share.append('Link to this result: ', el('a', { href: link, class: 'share-link' }, 'copy this address'));
     const parts = [share, ...renderOutputs(body), ...renderAssumptions(body.assumptions)];
     let figure = null;
+    let tornado = null;
     if (wantsPlot(section, params)) {
       figure = el('figure', { class: 'plot' }, '');
       figure.append(el('p', { class: 'plot-note' }, 'Drawing the plot…'));
       parts.push(figure);
     }
+    if (tornadoRequest && isMonteCarlo(params) && params.has('sensitivity')) {
+      tornado = el('figure', { class: 'plot tornado' }, '');
+      tornado.append(el('p', { class: 'plot-note' }, 'Drawing the tornado…'));
+      parts.push(tornado);
+    }
     result.replaceChildren(...parts);
     if (figure) await loadPlot(section, plotRequest, figure);
+    if (tornado) await loadPlot(section, tornadoRequest, tornado);
   } catch (e) {
     result.replaceChildren();
     section.querySelector('.form-error').textContent = `Error: the request failed (${e}).`;
