@@ -56,6 +56,20 @@ internal sealed class LawOptions
         return v => mixture.Pick(v.Get(Flopwise.Uncertainty.LawMixture.ChoiceInput) ?? 0);
     }
 
+    /// <summary>Refuses a law mixture in a command that does not run Monte Carlo (rather than using its first law).</summary>
+    public void RejectMixture(ParseResult parse, string commandName)
+    {
+        string? typed = parse.GetValue(_law);
+        if (Flopwise.Uncertainty.LawMixture.LooksLikeMixture(typed))
+        {
+            throw new UsageException(ErrorText.ForOption(
+                "--law",
+                $"is a mixture, which {commandName} does not sample",
+                typed!,
+                "one law (a preset, inline constants or --law-file); mixtures work in optimal, plan, compare, budget and scenario"));
+        }
+    }
+
     /// <summary>Gets the law's name for a title: the mixture as typed (<c>epoch|hoffmann</c>), else the resolved law's id.</summary>
     public string Label(ParseResult parse, ScalingLaw resolved)
     {

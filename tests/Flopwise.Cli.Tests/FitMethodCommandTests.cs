@@ -26,6 +26,9 @@ public class FitMethodCommandTests
         Assert.Equal(0.365854, law.GetProperty("beta").GetDouble(), 0.365854 * 1e-4);
         Assert.Equal(-12.2666, json.RootElement.GetProperty("logSigma").GetDouble(), 12.2666 * 1e-4);
         Assert.Equal(879.77, json.RootElement.GetProperty("logLikelihood").GetDouble(), 879.77 * 1e-4);
+        Assert.Equal("converged", json.RootElement.GetProperty("exitReason").GetString());
+        double floor = json.RootElement.GetProperty("gradientFloor").GetDouble();
+        Assert.InRange(json.RootElement.GetProperty("gradientNorm").GetDouble(), 0, floor);
     }
 
     [Fact]

@@ -33,6 +33,16 @@ public class UncertaintyCommandTests
     }
 
     [Fact]
+    public void LawMixture_InLoss_IsRefusedNotReplacedByItsFirstLaw()
+    {
+        string error = Shell.AssertUsageError(Shell.RunLine("loss --params 70B --tokens 1.4T --law hoffmann|epoch"));
+
+        Assert.Contains("--law", error, StringComparison.Ordinal);
+        Assert.Contains("hoffmann|epoch", error, StringComparison.Ordinal);
+        Assert.Contains("mixture", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Copies_Range_PercentilesMatchThePointResultsAtTheQuantiles()
     {
         JsonElement tasks = Json("copies --compute 1e25..1e27 --json").GetProperty("distribution").GetProperty("parallelTasks");

@@ -94,6 +94,12 @@ internal sealed class FitRun(CliContext context, string path, FitMethod method, 
             fields.Add(new ResultField("logSigma", "log sigma (residual scale)", s, string.Empty));
         }
 
+        if (fit.GradientNorm is double norm && fit.GradientFloor is double floor)
+        {
+            fields.Add(new ResultField("gradientNorm", "Gradient norm at the optimum", norm, string.Empty));
+            fields.Add(new ResultField("gradientFloor", "Its rounding floor, |H|·ulp(x)", floor, string.Empty));
+        }
+
         fields.Add(new ResultField("starts", "Starts", fit.Starts, string.Empty));
         fields.Add(new ResultField("convergedStarts", "Converged starts (screening; best 20 polished)", fit.ConvergedStarts, string.Empty));
         fields.Add(new ResultField("rows", "Runs fitted", table.Count, string.Empty));

@@ -50,6 +50,7 @@ internal static class LossCommand
 
         var notes = new List<Assumption>();
         bool repeated = request.UniqueTokens is not null;
+        lawOptions.RejectMixture(parse, "loss");
         ScalingLaw law = lawOptions.Resolve(
             parse,
             notes,

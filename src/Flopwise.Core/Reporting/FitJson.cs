@@ -88,6 +88,16 @@ public sealed class FitJson
             root["logLikelihood"] = Number(ll);
         }
 
+        if (fit.GradientNorm is double norm)
+        {
+            root["gradientNorm"] = Number(norm);
+        }
+
+        if (fit.GradientFloor is double floor)
+        {
+            root["gradientFloor"] = Number(floor);
+        }
+
         AddRows(root);
         if (boot is not null)
         {
