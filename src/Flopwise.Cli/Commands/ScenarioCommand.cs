@@ -130,7 +130,7 @@ internal static class ScenarioCommand
         {
             string path = parse.GetValue(checkFile)!;
             Scenario scenario = Load(path);
-            context.Output.WriteLine($"{path}: valid; {Describe(scenario)}");
+            context.Output.WriteLine($"{Path.GetFileName(path)}: valid; {Describe(scenario)}");
             return CliApp.Ok;
         });
         command.Add(run);

@@ -24,7 +24,7 @@ namespace Flopwise.Scenarios;
 /// </remarks>
 public static class ScenarioFile
 {
-    private const string NeedsRun = "the training run: gpu (or peak-tflops) with compute, a budget (usd, gpu-hours, or gpus with days), params with tokens, or flop";
+    private const string NeedsRun = "gpu (or peak-tflops) with compute, a budget (usd, gpu-hours, or gpus with days), params with tokens, or flop";
 
     private static readonly string[] TrainOnlyKeys =
     [
@@ -44,13 +44,21 @@ public static class ScenarioFile
         }
 
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             return Fail(new ScenarioError((int)e.Start.Line, (int)e.Start.Column, string.Empty, "is not valid YAML: " + Describe(e), Snippet(yaml, (int)e.Start.Line), "key: value lines (YAML)"));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18.1 throws this instead of a YamlException for some unterminated flow collections
+            // ("gpu: [h100"); the scanner's position is where it stopped.
+            Mark at = scanner.CurrentPosition;
+            return Fail(new ScenarioError((int)at.Line, (int)at.Column, string.Empty, "is not valid YAML: an unterminated [ or { collection", Snippet(yaml, (int)at.Line), "key: value lines (YAML)"));
         }
 
         if (stream.Documents.Count == 0)
@@ -449,7 +457,7 @@ public static class ScenarioFile
             {
                 foreach (string path in TrainOnlyKeys.Concat(["peak-tflops", "gpu-hours", "days"]).Where(Gives))
                 {
-                    Error(path, "is an input of the training run, which runs only with " + NeedsRun, NeedsRun);
+                    Error(path, "is an input of the training run, which runs only with gpu (or peak-tflops) and the run's work", NeedsRun);
                 }
             }
 
