@@ -182,6 +182,28 @@ public sealed class ScenarioCommandTests : IDisposable
         Assert.StartsWith("error: --samples: needs an input given as a distribution", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("scenario", "error: scenario: needs a subcommand (got nothing; expected run FILE or check FILE)")]
+    [InlineData("scenario run", "error: scenario run: needs the scenario file (got nothing; expected a YAML file, e.g. scenarios/frontier-forecast.yaml)")]
+    [InlineData("scenario runn x.yaml", "error: runn: unknown command (got runn; expected one of run, check; did you mean run?)")]
+    public void Run_WithoutSubcommandOrFile_OneLineError(string commandLine, string expected)
+    {
+        Assert.Equal(expected, Shell.AssertUsageError(Shell.RunLine(commandLine)));
+    }
+
+    [Fact]
+    public void Run_Plot_WritesTheHistogramAndTornado()
+    {
+        string plot = Path.Combine(_directory, "cost.svg");
+
+        CliRun run = Shell.Run("scenario", "run", Example("frontier-forecast.yaml"), "--samples", "500", "--sensitivity", "train.costUsd", "--plot", plot);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("<svg", File.ReadAllText(plot), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_directory, "cost-tornado.svg")));
+        Assert.Contains("Sensitivity of train.costUsd", run.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Help_ListsTheKeysOfEverySection()
     {

@@ -24,7 +24,7 @@ internal static class ScenarioCommand
     {
         command.Description = Description + " " + KeyList();
         var run = new Command("run", "Run the scenario and print one report: a table per stage (default), --json or --markdown.");
-        var runFile = new Argument<string>("FILE") { Description = "The scenario file (YAML)." };
+        var runFile = new Argument<string>("FILE") { Description = "The scenario file (YAML).", Arity = ArgumentArity.ZeroOrOne };
         run.Add(runFile);
         var json = new Option<bool>("--json") { Description = "Write one JSON object to stdout instead of tables (each stage's fields under its name)." };
         var markdown = new Option<bool>("--markdown") { Description = "Write GitHub Markdown tables (one per stage, then the assumptions), for pasting into a document." };
@@ -51,7 +51,7 @@ internal static class ScenarioCommand
                 throw new UsageException(ErrorText.ForOption("--markdown", "cannot be combined with --json", "--json --markdown", "one of --json or --markdown"));
             }
 
-            string path = parse.GetValue(runFile)!;
+            string path = FileArgument(parse.GetValue(runFile), "run");
             Scenario scenario = Load(path);
             string? plotPath = parse.GetValue(plot);
             if (plotPath is not null && Path.GetExtension(plotPath).ToUpperInvariant() is not (".SVG" or ".PNG"))
@@ -124,18 +124,22 @@ internal static class ScenarioCommand
         });
 
         var check = new Command("check", "Validate the scenario without running it: keys, values, names and which stages run. Exit 0 when valid, 2 with the first problem otherwise.");
-        var checkFile = new Argument<string>("FILE") { Description = "The scenario file (YAML)." };
+        var checkFile = new Argument<string>("FILE") { Description = "The scenario file (YAML).", Arity = ArgumentArity.ZeroOrOne };
         check.Add(checkFile);
         check.SetAction(parse =>
         {
-            string path = parse.GetValue(checkFile)!;
+            string path = FileArgument(parse.GetValue(checkFile), "check");
             Scenario scenario = Load(path);
             context.Output.WriteLine($"{Path.GetFileName(path)}: valid; {Describe(scenario)}");
             return CliApp.Ok;
         });
         command.Add(run);
         command.Add(check);
+        command.SetAction((Func<ParseResult, int>)(_ => throw new UsageException("scenario: needs a subcommand (got nothing; expected run FILE or check FILE)")));
     }
+
+    private static string FileArgument(string? path, string subcommand) =>
+        path ?? throw new UsageException($"scenario {subcommand}: needs the scenario file (got nothing; expected a YAML file, e.g. scenarios/frontier-forecast.yaml)");
 
     /// <summary>Reads and checks the file; any problem is the user's (exit 2), named with the file, line and column.</summary>
     internal static Scenario Load(string path)

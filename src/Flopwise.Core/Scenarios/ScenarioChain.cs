@@ -32,6 +32,7 @@ namespace Flopwise.Scenarios;
 /// </remarks>
 public static class ScenarioChain
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Stage, string Key), string> PrefixedKeys = new();
     private static readonly HashSet<string> DerivedWork = ["params", "tokens", "flop"];
     private static readonly HashSet<string> DerivedCompute = ["compute"];
     private static readonly HashSet<string> DerivedPlan = ["targetLoss", "referenceParams", "referenceTokens"];
@@ -332,10 +333,10 @@ public static class ScenarioChain
     private static ScenarioStage Stage(string key, string title, ICalculationResult result, IReadOnlyList<ResultField> fields)
     {
         var prefixed = new ResultField[fields.Count];
-        string prefix = key + ".";
         for (int i = 0; i < prefixed.Length; i++)
         {
-            prefixed[i] = fields[i] with { Key = prefix + fields[i].Key };
+            // The same few dozen keys recur in every Monte Carlo sample: build each dotted key once.
+            prefixed[i] = fields[i] with { Key = PrefixedKeys.GetOrAdd((key, fields[i].Key), static k => k.Stage + "." + k.Key) };
         }
 
         return new ScenarioStage(key, title, result, prefixed);
