@@ -95,6 +95,26 @@ public sealed class ScenarioCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_Budget_EqualsTheBudgetCommand()
+    {
+        string path = Write("b.yaml", "usd: 100M\ngpu: h100\ninference-tokens: 10T\n");
+
+        JsonElement scenario = Json("scenario", "run", path, "--json");
+        JsonElement budget = Json("budget", "--usd", "100M", "--gpu", "h100", "--inference-tokens", "10T", "--json");
+
+        Assert.Equal(budget.GetProperty("trainingFlop").GetDouble(), scenario.GetProperty("budget").GetProperty("trainingFlop").GetDouble());
+        Assert.Equal(budget.GetProperty("gpuHours").GetDouble(), scenario.GetProperty("budget").GetProperty("gpuHours").GetDouble());
+        foreach (string key in new[] { "parameters", "tokens", "loss" })
+        {
+            Assert.Equal(budget.GetProperty(key).GetDouble(), scenario.GetProperty("optimal").GetProperty(key).GetDouble());
+        }
+
+        Assert.Equal(budget.GetProperty("copies").GetProperty("parallelTasks").GetDouble(), scenario.GetProperty("copies").GetProperty("parallelTasks").GetDouble());
+        Assert.Equal(budget.GetProperty("inferenceAware").GetProperty("parameters").GetDouble(), scenario.GetProperty("inferenceAware").GetProperty("parameters").GetDouble());
+        Assert.Equal(budget.GetProperty("costUsd").GetDouble(), scenario.GetProperty("train").GetProperty("costUsd").GetDouble(), 1e-6);
+    }
+
+    [Fact]
     public void Run_SameSeed_ByteIdenticalJson_AnotherSeedDiffers()
     {
         string path = Example("frontier-forecast.yaml");
