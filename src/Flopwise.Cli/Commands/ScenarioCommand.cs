@@ -113,7 +113,7 @@ internal static class ScenarioCommand
             }
             else if (asMarkdown)
             {
-                MarkdownOutput.Write(context.Output, title, result, StageTitles(result));
+                MarkdownOutput.Write(context.Output, title, result, ScenarioChain.StageTitles);
             }
             else
             {
@@ -169,8 +169,11 @@ internal static class ScenarioCommand
         throw Error(path, checkedFile.Errors);
     }
 
+    /// <summary>A calculator's error placed at its key's line; its "--option" wording becomes the file's "option".</summary>
     private static UsageException Located(string path, Scenario scenario, IReadOnlyList<FieldError> errors) =>
-        Error(path, [.. errors.Select(scenario.Locate)]);
+        Error(path, [.. errors.Select(scenario.Locate).Select(e => e with { Problem = Keys(e.Problem), Expected = Keys(e.Expected) })]);
+
+    private static string Keys(string text) => text.Replace("--", string.Empty, StringComparison.Ordinal);
 
     private static UsageException Error(string path, IReadOnlyList<ScenarioError> errors)
     {
@@ -210,23 +213,9 @@ internal static class ScenarioCommand
         return $"{start}; {sections}; {uncertain}.";
     }
 
-    /// <summary>The stage titles by key prefix, from a point result or (for a Monte Carlo result) the known stages.</summary>
-    private static IReadOnlyDictionary<string, string> StageTitles(ICalculationResult result) => result is ScenarioResult point
-        ? point.Stages.ToDictionary(s => s.Key, s => s.Title, StringComparer.Ordinal)
-        : new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["budget"] = "Budget",
-            ["optimal"] = "Compute-optimal model",
-            ["inferenceAware"] = "Inference-aware model of the same loss",
-            ["train"] = "Training run",
-            ["copies"] = "Copies after training (seed 000)",
-            ["serving"] = "Serving",
-            ["human"] = "Human equivalents (seeds 004 and 001)",
-        };
-
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void WriteTables(CliContext context, string title, ICalculationResult result) =>
-        ScenarioTables.Write(TableOutput.CreateConsole(context.Output, context.IsTerminal), title, result, StageTitles(result));
+        ScenarioTables.Write(TableOutput.CreateConsole(context.Output, context.IsTerminal), title, result, ScenarioChain.StageTitles);
 
     private static string KeyList()
     {

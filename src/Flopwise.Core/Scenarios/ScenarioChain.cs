@@ -38,6 +38,18 @@ public static class ScenarioChain
     private static readonly HashSet<string> DerivedPlan = ["targetLoss", "referenceParams", "referenceTokens"];
     private static readonly Lazy<ModelPreset[]> DensePresets = new(() => [.. ModelCatalog.Default.All.Where(p => p.Shape.Experts == 1).OrderBy(p => p.PublishedParameters)]);
 
+    /// <summary>Gets each stage's title by its key prefix, in chain order.</summary>
+    public static IReadOnlyDictionary<string, string> StageTitles { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["budget"] = "Budget",
+        ["optimal"] = "Compute-optimal model",
+        ["inferenceAware"] = "Inference-aware model of the same loss",
+        ["train"] = "Training run",
+        [ScenarioKeys.Copies] = "Copies after training (seed 000)",
+        [ScenarioKeys.Serving] = "Serving",
+        [ScenarioKeys.Human] = "Human equivalents (seeds 004 and 001)",
+    };
+
     /// <summary>Says where a scenario's training compute comes from, given which keys it gives.</summary>
     /// <param name="gives">Whether the file gives a top-level key.</param>
     /// <returns>The run's own work (<c>flop</c>, <c>params</c>, <c>tokens</c>) first, then <c>compute</c>, then a budget.</returns>
@@ -107,7 +119,7 @@ public static class ScenarioChain
             }
 
             compute = conversion.TrainingFlop;
-            stages.Add(Stage("budget", "Budget", conversion, conversion.Fields));
+            stages.Add(Stage("budget", conversion, conversion.Fields));
             assumptions.Add(conversion.Assumptions, string.Empty, null);
         }
         else if (mode == ScenarioMode.Compute)
@@ -131,7 +143,7 @@ public static class ScenarioChain
             parameters = allocation.Allocation.Parameters;
             tokens = allocation.Allocation.Tokens;
             loss = allocation.Allocation.Loss;
-            stages.Add(Stage("optimal", "Compute-optimal model", allocation, allocation.AllocationFields));
+            stages.Add(Stage("optimal", allocation, allocation.AllocationFields));
             assumptions.Add(allocation.Assumptions, string.Empty, mode == ScenarioMode.Budget ? DerivedCompute : null);
         }
 
@@ -151,7 +163,7 @@ public static class ScenarioChain
                 return Outcome<ScenarioResult>.Failure(planned.Errors);
             }
 
-            stages.Add(Stage("inferenceAware", "Inference-aware model of the same loss", plan, [.. plan.Fields.Where(f => !f.Key.StartsWith("law.", StringComparison.Ordinal))]));
+            stages.Add(Stage("inferenceAware", plan, [.. plan.Fields.Where(f => !f.Key.StartsWith("law.", StringComparison.Ordinal))]));
             assumptions.Add(plan.Assumptions, string.Empty, loss is null ? null : DerivedPlan);
         }
 
@@ -184,7 +196,7 @@ public static class ScenarioChain
             }
 
             train = run;
-            stages.Add(Stage("train", "Training run", run, run.Fields));
+            stages.Add(Stage("train", run, run.Fields));
             assumptions.Add(run.Assumptions, string.Empty, compute is null ? null : DerivedWork);
         }
 
@@ -197,7 +209,7 @@ public static class ScenarioChain
                 return Outcome<ScenarioResult>.Failure(Prefix(ScenarioKeys.Copies, copied.Errors));
             }
 
-            stages.Add(Stage(ScenarioKeys.Copies, "Copies after training (seed 000)", copies, copies.Fields));
+            stages.Add(Stage(ScenarioKeys.Copies, copies, copies.Fields));
             assumptions.Add(copies.Assumptions, ScenarioKeys.Copies, DerivedCompute);
         }
 
@@ -211,7 +223,7 @@ public static class ScenarioChain
                     : Outcome<ScenarioResult>.Failure(Prefix(ScenarioKeys.Serving, served.Errors));
             }
 
-            stages.Add(Stage(ScenarioKeys.Serving, "Serving", serving, serving.Fields));
+            stages.Add(Stage(ScenarioKeys.Serving, serving, serving.Fields));
             assumptions.Add(serving.Assumptions, ScenarioKeys.Serving, null);
         }
 
@@ -237,7 +249,7 @@ public static class ScenarioChain
                 return Outcome<ScenarioResult>.Failure(Prefix(ScenarioKeys.Human, human.Errors));
             }
 
-            stages.Add(Stage(ScenarioKeys.Human, "Human equivalents (seeds 004 and 001)", equivalents, equivalents.Fields));
+            stages.Add(Stage(ScenarioKeys.Human, equivalents, equivalents.Fields));
             assumptions.Add(equivalents.Assumptions, ScenarioKeys.Human, flowed);
             if (flowed.Count > 0)
             {
@@ -330,7 +342,7 @@ public static class ScenarioChain
         return section;
     }
 
-    private static ScenarioStage Stage(string key, string title, ICalculationResult result, IReadOnlyList<ResultField> fields)
+    private static ScenarioStage Stage(string key, ICalculationResult result, IReadOnlyList<ResultField> fields)
     {
         var prefixed = new ResultField[fields.Count];
         for (int i = 0; i < prefixed.Length; i++)
@@ -339,7 +351,7 @@ public static class ScenarioChain
             prefixed[i] = fields[i] with { Key = PrefixedKeys.GetOrAdd((key, fields[i].Key), static k => k.Stage + "." + k.Key) };
         }
 
-        return new ScenarioStage(key, title, result, prefixed);
+        return new ScenarioStage(key, StageTitles[key], result, prefixed);
     }
 
     private static List<FieldError> Prefix(string section, IReadOnlyList<FieldError> errors) =>

@@ -51,8 +51,14 @@ public sealed record ScenarioResult : ICalculationResult
     }
 
     /// <inheritdoc/>
+    /// <remarks>The calculators' reasons name command-line options (<c>--tokens</c>); here they name the file's keys (<c>tokens</c>).</remarks>
     public IReadOnlyList<MissingField> Missing =>
-        [.. Stages.SelectMany(s => s.Result.Missing.Select(m => m with { Key = s.Key + "." + m.Key, Label = s.Title + ": " + m.Label }))];
+        [.. Stages.SelectMany(s => s.Result.Missing.Select(m => m with
+        {
+            Key = s.Key + "." + m.Key,
+            Label = s.Title + ": " + m.Label,
+            Reason = m.Reason.Replace("--", string.Empty, StringComparison.Ordinal),
+        }))];
 
     /// <summary>Gets a stage by its key, or <see langword="null"/> when it did not run.</summary>
     /// <param name="key">The stage key, e.g. <c>train</c>.</param>
