@@ -32,6 +32,8 @@ public static class ScenarioFile
         "grid-intensity", "server-overhead", "power-utilisation", "grid", "dtype", "flop-convention", "recompute",
     ];
 
+    private static readonly string[] BudgetExcluded = ["peak-tflops", "achieved-tflops", "tokens-per-second-per-gpu", "dtype", "flop-convention", "recompute"];
+
     /// <summary>Parses and checks a scenario.</summary>
     /// <param name="yaml">The file's text.</param>
     /// <returns>The scenario, or the problems in file order.</returns>
@@ -445,6 +447,14 @@ public static class ScenarioFile
             if (Gives("usd") && mode != ScenarioMode.Budget)
             {
                 Error("usd", "is a budget, which the chain starts from only without compute, flop, params or tokens", "usd without compute, flop, params or tokens");
+            }
+
+            if (mode == ScenarioMode.Budget)
+            {
+                foreach (string path in BudgetExcluded.Where(Gives))
+                {
+                    Error(path, "would make the run's GPU-hours differ from the budget's (the budget turns GPU-hours into FLOP at the GPU's dense peak and mfu, as flopwise budget does)", "with a budget: gpus, mfu, price-per-gpu-hour, power-watts, pue, grid-intensity or grid; or start from compute instead");
+                }
             }
 
             if (mode == ScenarioMode.Budget && _gpu is null)

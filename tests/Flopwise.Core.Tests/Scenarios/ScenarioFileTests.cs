@@ -192,6 +192,8 @@ public class ScenarioFileTests
     [InlineData("usd: 1e6\n", "gpu", "is missing")]
     [InlineData("human:\n  brain-watts: 20\n", "human", "needs task-hours")]
     [InlineData("gpu: h100\n", "", "has nothing to run")]
+    [InlineData("usd: 1e6\ngpu: h100\ndtype: fp8\n", "dtype", "would make the run's GPU-hours differ from the budget's")]
+    [InlineData("gpu-hours: 1e6\ngpu: h100\nachieved-tflops: 400\n", "achieved-tflops", "would make the run's GPU-hours differ")]
     public void KeysNoStageUses_AreErrors(string yaml, string key, string problem)
     {
         ScenarioError error = Error(yaml);
