@@ -163,7 +163,7 @@ public static class ScenarioChain
                 return Outcome<ScenarioResult>.Failure(planned.Errors);
             }
 
-            stages.Add(Stage("inferenceAware", plan, [.. plan.Fields.Where(f => !f.Key.StartsWith("law.", StringComparison.Ordinal))]));
+            stages.Add(Stage("inferenceAware", plan, plan.PlanFields));
             assumptions.Add(plan.Assumptions, string.Empty, loss is null ? null : DerivedPlan);
         }
 
