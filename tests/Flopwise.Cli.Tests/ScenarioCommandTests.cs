@@ -185,6 +185,14 @@ public sealed class ScenarioCommandTests : IDisposable
     }
 
     [Fact]
+    public void Check_Directory_Exit2()
+    {
+        string line = Shell.AssertUsageError(Shell.Run("scenario", "check", _directory));
+
+        Assert.Equal($"error: {_directory}: is a directory (got {_directory}; expected a readable YAML scenario file)", line);
+    }
+
+    [Fact]
     public void Run_ChainError_NamesTheKeysLine()
     {
         string path = Write("gpus.yaml", "compute: 1e24\ngpu: h100\nserving:\n  model: llama-3-70b\n  gpus: 3\n");

@@ -145,6 +145,11 @@ internal static class ScenarioCommand
     internal static Scenario Load(string path)
     {
         string text;
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{InputOptions.Quote(path)}: is a directory (got {InputOptions.Quote(path)}; expected a readable YAML scenario file)");
+        }
+
         try
         {
             text = File.ReadAllText(path);
