@@ -35,6 +35,7 @@ internal static class CliApp
         (PlanCommand.Name, PlanCommand.Description, static (c, x) => PlanCommand.Configure(c, x)),
         (CompareCommand.Name, CompareCommand.Description, static (c, x) => CompareCommand.Configure(c, x)),
         (FitCommand.Name, FitCommand.Description, static (c, x) => FitCommand.Configure(c, x)),
+        (ScenarioCommand.Name, ScenarioCommand.Description, static (c, x) => ScenarioCommand.Configure(c, x)),
     ];
 
     /// <summary>

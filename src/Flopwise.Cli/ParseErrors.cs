@@ -48,9 +48,9 @@ internal static class ParseErrors
 
     private static string UnexpectedArgument(Command command, string token)
     {
-        if (command is RootCommand root)
+        if (command is RootCommand || command.Subcommands.Count > 0)
         {
-            string[] names = root.Subcommands.Select(c => c.Name).ToArray();
+            string[] names = command.Subcommands.Select(c => c.Name).ToArray();
             string? closest = Suggestions.Closest(token, names).FirstOrDefault();
             string expected = "one of " + string.Join(", ", names) + (closest is null ? string.Empty : $"; did you mean {closest}?");
             return $"{token}: unknown command (got {token}; expected {expected})";

@@ -55,7 +55,7 @@ public partial class ReadmeTests
                 string[] args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]
                     .Select(a => a.Length > 1 && a[0] == '\'' && a[^1] == '\'' ? a[1..^1] : a)
                     .Select(a => a.EndsWith(".svg", StringComparison.Ordinal) || a.EndsWith(".png", StringComparison.Ordinal) ? Path.Combine(directory, a) : a)
-                    .Select(a => a.StartsWith("data/", StringComparison.Ordinal) ? RepositoryRoot.File(a.Split('/')) : a)
+                    .Select(a => a.StartsWith("data/", StringComparison.Ordinal) || a.StartsWith("scenarios/", StringComparison.Ordinal) ? RepositoryRoot.File(a.Split('/')) : a)
                     .ToArray();
 
                 CliRun run = Shell.Run(args);

@@ -74,6 +74,13 @@ internal static class TableOutput
         console.WriteLine(string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
             $"{result.Samples} samples; {result.InfeasibleSamples} infeasible{(result.InfeasibleReason is null ? string.Empty : " (" + result.InfeasibleReason + ")")}; redraws outside the valid range: {redraws}."));
+        WriteSensitivity(console, result);
+        WriteAssumptions(console, result.Assumptions);
+    }
+
+    /// <summary>Writes the tornado of a Monte Carlo result, when one was asked for.</summary>
+    public static void WriteSensitivity(IAnsiConsole console, Flopwise.Uncertainty.MonteCarloResult result)
+    {
         if (result.SensitivityOutput is string output)
         {
             var tornado = new Table().Title(Markup.Escape($"Sensitivity of {output}: each input from its p5 to its p95, the others at their medians"))
@@ -95,10 +102,9 @@ internal static class TableOutput
             console.Write(tornado);
         }
 
-        WriteAssumptions(console, result.Assumptions);
     }
 
-    private static void WriteMissing(IAnsiConsole console, IReadOnlyList<MissingField> missing)
+    public static void WriteMissing(IAnsiConsole console, IReadOnlyList<MissingField> missing)
     {
         if (missing.Count == 0)
         {

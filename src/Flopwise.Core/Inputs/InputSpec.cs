@@ -14,8 +14,18 @@ namespace Flopwise.Inputs;
 /// </remarks>
 public sealed record InputSpec
 {
+    private readonly string _name = string.Empty;
+
     /// <summary>Gets the kebab-case name, e.g. <c>tokens-per-parameter</c>.</summary>
-    public required string Name { get; init; }
+    public required string Name
+    {
+        get => _name;
+        init
+        {
+            _name = value;
+            JsonName = ToCamelCase(value);
+        }
+    }
 
     /// <summary>Gets a short human label, e.g. <c>Tokens per parameter m</c>.</summary>
     public required string Label { get; init; }
@@ -51,7 +61,8 @@ public sealed record InputSpec
     public bool IsInteger { get; init; }
 
     /// <summary>Gets the camelCase name used in JSON and by the web API, e.g. <c>tokensPerParameter</c>.</summary>
-    public string JsonName => ToCamelCase(Name);
+    /// <remarks>Computed once when <see cref="Name"/> is set (also by <c>with</c>): assumptions ask for it on every evaluation.</remarks>
+    public string JsonName { get; private init; } = string.Empty;
 
     /// <summary>Gets the allowed range as text, e.g. <c>a number &gt; 0 (FLOP)</c>.</summary>
     public string Expected

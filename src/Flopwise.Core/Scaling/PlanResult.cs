@@ -42,16 +42,18 @@ public sealed record PlanResult : ICalculationResult
     /// <inheritdoc/>
     public required IReadOnlyList<Assumption> Assumptions { get; init; }
 
-    /// <inheritdoc/>
-    public IReadOnlyList<ResultField> Fields =>
+    /// <summary>Gets the plan's fields without the law's constants (<see cref="Fields"/> adds them under <c>law.</c>).</summary>
+    public IReadOnlyList<ResultField> PlanFields =>
     [
         new("loss", IsFixedSize ? "Loss reached ℓ" : "Target loss ℓ", Loss, "nats/token"),
         new("inferenceTokens", "Lifetime inference tokens I", Plan.InferenceTokens, "tokens"),
         .. Plan.Fields(string.Empty, string.Empty),
         .. ComputeOptimal.Fields("computeOptimal.", "Compute-optimal: "),
         new("savingFraction", Plan.TotalCostUsd is null ? "Saving (1 − total FLOP ÷ compute-optimal)" : "Saving (1 − total cost ÷ compute-optimal)", SavingFraction, string.Empty),
-        .. LawConstants.Fields(Law),
     ];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ResultField> Fields => [.. PlanFields, .. LawConstants.Fields(Law)];
 
     /// <summary>Gets a field's value by JSON key (e.g. <c>computeOptimal.parameters</c>), or <see langword="null"/>.</summary>
     /// <param name="key">The key.</param>

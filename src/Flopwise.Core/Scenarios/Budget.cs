@@ -25,69 +25,17 @@ public static class Budget
     public static Outcome<BudgetResult> Evaluate(BudgetRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var inputs = new ResolvedInputs();
-        double? usd = inputs.UseOptional(BudgetInputs.Usd, request.Usd);
-        double? gpuHoursGiven = inputs.UseOptional(BudgetInputs.GpuHours, request.GpuHours);
-        double? gpus = inputs.UseOptional(BudgetInputs.Gpus, request.Gpus);
-        double? days = inputs.UseOptional(BudgetInputs.Days, request.Days);
-        double mfu = inputs.Use(BudgetInputs.Mfu, request.Mfu);
-        double? priceGiven = inputs.UseOptional(BudgetInputs.PricePerGpuHour, request.PricePerGpuHour);
-        double? inferenceTokens = inputs.UseOptional(BudgetInputs.InferenceTokens, request.InferenceTokens);
-        inputs.RequireModelAndGpu(null, request.Gpu, needsModel: false);
-
-        if (request.Law is null)
+        Outcome<BudgetConversion> converted = Convert(request, needsLaw: true);
+        if (converted.Value is not BudgetConversion conversion || request.Gpu is null || request.Law is null)
         {
-            inputs.AddError(new FieldError("law", Messages.Missing, Messages.Nothing, "a scaling law (see flopwise laws)"));
+            return Outcome<BudgetResult>.Failure(converted.Errors);
         }
 
-        int forms = (usd is null ? 0 : 1) + (gpuHoursGiven is null ? 0 : 1) + (days is null ? 0 : 1);
-        if (forms != 1 && !inputs.HasErrors)
-        {
-            inputs.AddError(new FieldError(
-                forms == 0 ? "usd" : usd is not null ? "usd" : "gpu-hours",
-                forms == 0 ? "is missing: the budget is needed" : "is given with another budget; give one",
-                forms == 0 ? Messages.Nothing : InputSpec.Format(usd ?? gpuHoursGiven ?? days!.Value),
-                "one of --usd X, --gpu-hours H, or --gpus n --days d"));
-        }
-
-        if (days is not null && gpus is null && !inputs.HasErrors)
-        {
-            inputs.AddError(new FieldError("days", "needs --gpus (the cluster that runs for those days)", InputSpec.Format(days.Value), "--gpus n with --days d"));
-        }
-
-        if (inputs.HasErrors || request.Gpu is null || request.Law is null)
-        {
-            return Outcome<BudgetResult>.Failure(inputs.Errors);
-        }
-
-        double? price = priceGiven ?? request.Gpu.Price?.PerHour.Usd;
-        if (usd is not null && price is null)
-        {
-            return Outcome<BudgetResult>.Failure([new FieldError("price-per-gpu-hour", $"is needed with --usd (no catalog price for {request.Gpu.Id})", Messages.Nothing, "USD per GPU-hour")]);
-        }
-
-        double gpuHours = usd is double dollars ? dollars / price!.Value : gpuHoursGiven ?? (gpus!.Value * days!.Value * 24);
-        double peak = request.Gpu.DensePeak(request.Gpu.DefaultTrainingType)!.Value.FlopPerSecond;
-        double trainingFlop = gpuHours * 3600 * peak * mfu;
-        foreach (Assumption note in request.Notes)
-        {
-            inputs.Note(note);
-        }
-
-        inputs.Note(new Assumption
-        {
-            Name = "budgetToFlop",
-            Label = "Budget to training FLOP",
-            Text = "GPU-hours × 3600 × dense peak × MFU",
-            Description = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{InputSpec.Format(gpuHours)} GPU-hours × 3600 × {InputSpec.Format(peak / 1e12)} TFLOP/s ({request.Gpu.Id}, {Hardware.DataTypes.Name(request.Gpu.DefaultTrainingType)} dense) × MFU {InputSpec.Format(mfu)}."),
-            IsDefault = true,
-        });
-        if (!inputs.CheckFinite(("Training FLOP", trainingFlop)))
-        {
-            return Outcome<BudgetResult>.Failure(inputs.Errors);
-        }
+        double trainingFlop = conversion.TrainingFlop;
+        double gpuHours = conversion.GpuHours;
+        double? gpus = conversion.Gpus;
+        double? price = conversion.PricePerGpuHour;
+        double? inferenceTokens = conversion.InferenceTokens;
 
         Outcome<TrainingResult> train = TrainingAccounting.Evaluate(new TrainingRequest
         {
@@ -135,7 +83,96 @@ public static class Budget
             Optimal = optimal.Value!,
             Copies = copies.Value!,
             Plan = plan,
-            Assumptions = Merge(inputs.Assumptions, train.Value!.Assumptions, optimal.Value!.Assumptions, copies.Value!.Assumptions, plan?.Assumptions ?? []),
+            Assumptions = Merge(conversion.Assumptions, train.Value!.Assumptions, optimal.Value!.Assumptions, copies.Value!.Assumptions, plan?.Assumptions ?? []),
+        });
+    }
+
+    /// <summary>
+    /// Converts the budget into GPU-hours and training FLOP (GPU-hours × 3600 × dense peak × MFU), the first step of
+    /// <see cref="Evaluate"/>, without the steps that follow; the scenario chain starts from it.
+    /// </summary>
+    /// <param name="request">The budget; <see cref="BudgetRequest.Law"/> is not needed.</param>
+    /// <returns>The conversion, or the input errors (the same as <see cref="Evaluate"/> reports for them).</returns>
+    public static Outcome<BudgetConversion> Convert(BudgetRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Convert(request, needsLaw: false);
+    }
+
+    private static Outcome<BudgetConversion> Convert(BudgetRequest request, bool needsLaw)
+    {
+        var inputs = new ResolvedInputs();
+        double? usd = inputs.UseOptional(BudgetInputs.Usd, request.Usd);
+        double? gpuHoursGiven = inputs.UseOptional(BudgetInputs.GpuHours, request.GpuHours);
+        double? gpus = inputs.UseOptional(BudgetInputs.Gpus, request.Gpus);
+        double? days = inputs.UseOptional(BudgetInputs.Days, request.Days);
+        double mfu = inputs.Use(BudgetInputs.Mfu, request.Mfu);
+        double? priceGiven = inputs.UseOptional(BudgetInputs.PricePerGpuHour, request.PricePerGpuHour);
+        double? inferenceTokens = inputs.UseOptional(BudgetInputs.InferenceTokens, request.InferenceTokens);
+        inputs.RequireModelAndGpu(null, request.Gpu, needsModel: false);
+
+        if (needsLaw && request.Law is null)
+        {
+            inputs.AddError(new FieldError("law", Messages.Missing, Messages.Nothing, "a scaling law (see flopwise laws)"));
+        }
+
+        int forms = (usd is null ? 0 : 1) + (gpuHoursGiven is null ? 0 : 1) + (days is null ? 0 : 1);
+        if (forms != 1 && !inputs.HasErrors)
+        {
+            inputs.AddError(new FieldError(
+                forms == 0 ? "usd" : usd is not null ? "usd" : "gpu-hours",
+                forms == 0 ? "is missing: the budget is needed" : "is given with another budget; give one",
+                forms == 0 ? Messages.Nothing : InputSpec.Format(usd ?? gpuHoursGiven ?? days!.Value),
+                "one of --usd X, --gpu-hours H, or --gpus n --days d"));
+        }
+
+        if (days is not null && gpus is null && !inputs.HasErrors)
+        {
+            inputs.AddError(new FieldError("days", "needs --gpus (the cluster that runs for those days)", InputSpec.Format(days.Value), "--gpus n with --days d"));
+        }
+
+        if (inputs.HasErrors || request.Gpu is null)
+        {
+            return Outcome<BudgetConversion>.Failure(inputs.Errors);
+        }
+
+        double? price = priceGiven ?? request.Gpu.Price?.PerHour.Usd;
+        if (usd is not null && price is null)
+        {
+            return Outcome<BudgetConversion>.Failure([new FieldError("price-per-gpu-hour", $"is needed with --usd (no catalog price for {request.Gpu.Id})", Messages.Nothing, "USD per GPU-hour")]);
+        }
+
+        double gpuHours = usd is double dollars ? dollars / price!.Value : gpuHoursGiven ?? (gpus!.Value * days!.Value * 24);
+        double peak = request.Gpu.DensePeak(request.Gpu.DefaultTrainingType)!.Value.FlopPerSecond;
+        double trainingFlop = gpuHours * 3600 * peak * mfu;
+        foreach (Assumption note in request.Notes)
+        {
+            inputs.Note(note);
+        }
+
+        inputs.Note(new Assumption
+        {
+            Name = "budgetToFlop",
+            Label = "Budget to training FLOP",
+            Text = "GPU-hours × 3600 × dense peak × MFU",
+            Description = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{InputSpec.Format(gpuHours)} GPU-hours × 3600 × {InputSpec.Format(peak / 1e12)} TFLOP/s ({request.Gpu.Id}, {Hardware.DataTypes.Name(request.Gpu.DefaultTrainingType)} dense) × MFU {InputSpec.Format(mfu)}."),
+            IsDefault = true,
+        });
+        if (!inputs.CheckFinite(("Training FLOP", trainingFlop)))
+        {
+            return Outcome<BudgetConversion>.Failure(inputs.Errors);
+        }
+
+        return Outcome<BudgetConversion>.Success(new BudgetConversion
+        {
+            TrainingFlop = trainingFlop,
+            GpuHours = gpuHours,
+            Gpus = gpus,
+            PricePerGpuHour = price,
+            InferenceTokens = inferenceTokens,
+            Assumptions = inputs.Assumptions,
         });
     }
 
