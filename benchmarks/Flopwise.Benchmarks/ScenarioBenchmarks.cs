@@ -7,7 +7,7 @@ using Flopwise.Uncertainty;
 namespace Flopwise.Benchmarks;
 
 /// <summary>
-/// Issue 16 §4's speed target: 100,000 Monte Carlo samples of the scenario chain without serving (the frontier
+/// Issue 14 §4's speed target: 100,000 Monte Carlo samples of the scenario chain without serving (the frontier
 /// forecast: compute, GPUs, MFU, price and inference tokens as ranges and a law mixture, through optimal,
 /// inference-aware, train, copies and human) in at most 1 s on the 2-core machine.
 /// </summary>

@@ -13,6 +13,36 @@ internal sealed class ResolvedInputs
     private readonly List<Assumption> _assumptions = [];
     private readonly List<(InputSpec Spec, double Value)> _given = [];
 
+    [ThreadStatic]
+    private static bool _quiet;
+
+    /// <summary>
+    /// Gets a value indicating whether this calculation records its assumptions: false inside
+    /// <see cref="Quiet"/>, where a Monte Carlo run evaluates samples whose assumptions it never reports (it reports
+    /// the first sample's), so building the records and their formatted texts would be wasted work.
+    /// </summary>
+    public bool RecordsAssumptions { get; } = !_quiet;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> with assumption recording off on this thread (values, errors and fields are
+    /// unaffected), restoring the previous state afterwards.
+    /// </summary>
+    /// <param name="action">The evaluations.</param>
+    public static void Quiet(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        bool previous = _quiet;
+        _quiet = true;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            _quiet = previous;
+        }
+    }
+
     /// <summary>Gets the errors found so far.</summary>
     public IReadOnlyList<FieldError> Errors => _errors;
 
@@ -32,7 +62,11 @@ internal sealed class ResolvedInputs
         {
             if (spec.Default is double fallback)
             {
-                _assumptions.Add(Assumption.ForInput(spec, fallback, isDefault: true));
+                if (RecordsAssumptions)
+                {
+                    _assumptions.Add(Assumption.ForInput(spec, fallback, isDefault: true));
+                }
+
                 return fallback;
             }
 
@@ -60,7 +94,13 @@ internal sealed class ResolvedInputs
 
     /// <summary>Records a convention the calculation rests on.</summary>
     /// <param name="assumption">The convention.</param>
-    public void Note(Assumption assumption) => _assumptions.Add(assumption);
+    public void Note(Assumption assumption)
+    {
+        if (RecordsAssumptions)
+        {
+            _assumptions.Add(assumption);
+        }
+    }
 
     /// <summary>Records the errors for a model or a GPU that was not named, as every hardware calculation words them.</summary>
     /// <param name="model">The architecture, or <see langword="null"/>; <paramref name="needsModel"/> false skips it.</param>
@@ -123,7 +163,11 @@ internal sealed class ResolvedInputs
         }
 
         _given.Add((spec, value));
-        _assumptions.Add(Assumption.ForInput(spec, value, isDefault: false));
+        if (RecordsAssumptions)
+        {
+            _assumptions.Add(Assumption.ForInput(spec, value, isDefault: false));
+        }
+
         return value;
     }
 }

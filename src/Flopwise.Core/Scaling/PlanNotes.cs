@@ -90,15 +90,18 @@ internal static class PlanNotes
 
         DataType dtype = gpu.DefaultTrainingType;
         double peak = gpu.DensePeak(dtype)!.Value.FlopPerSecond;
-        inputs.Note(new Assumption
+        if (inputs.RecordsAssumptions)
         {
-            Name = "gpu",
-            Label = "Training accelerator",
-            Text = gpu.Id,
-            Description = $"{gpu.Name}; dense {DataTypes.Name(dtype)} peak {InputSpec.Format(peak / 1e12)} TFLOP/s.",
-            Source = gpu.Source,
-            IsDefault = false,
-        });
+            inputs.Note(new Assumption
+            {
+                Name = "gpu",
+                Label = "Training accelerator",
+                Text = gpu.Id,
+                Description = $"{gpu.Name}; dense {DataTypes.Name(dtype)} peak {InputSpec.Format(peak / 1e12)} TFLOP/s.",
+                Source = gpu.Source,
+                IsDefault = false,
+            });
+        }
         double mfu = inputs.Use(PlanInputs.Mfu, mfuGiven);
         double price;
         if (priceGiven is double p)
@@ -108,16 +111,19 @@ internal static class PlanNotes
         else if (gpu.Price is GpuPrice catalog)
         {
             price = catalog.PerHour.Usd;
-            inputs.Note(new Assumption
+            if (inputs.RecordsAssumptions)
             {
-                Name = "pricePerGpuHour",
-                Label = "Training price per GPU-hour",
-                Value = price,
-                Unit = "USD/GPU-h",
-                Description = $"Catalog on-demand rental price of {gpu.Id} as of {catalog.Date}; volatile, give --price-per-gpu-hour for a current one.",
-                Source = catalog.Source,
-                IsDefault = true,
-            });
+                inputs.Note(new Assumption
+                {
+                    Name = "pricePerGpuHour",
+                    Label = "Training price per GPU-hour",
+                    Value = price,
+                    Unit = "USD/GPU-h",
+                    Description = $"Catalog on-demand rental price of {gpu.Id} as of {catalog.Date}; volatile, give --price-per-gpu-hour for a current one.",
+                    Source = catalog.Source,
+                    IsDefault = true,
+                });
+            }
         }
         else
         {
@@ -126,15 +132,18 @@ internal static class PlanNotes
         }
 
         double perTrainingFlop = price / (3600 * peak * mfu);
-        inputs.Note(new Assumption
+        if (inputs.RecordsAssumptions)
         {
-            Name = "trainingUsdPerFlop",
-            Label = "USD per training FLOP",
-            Value = perTrainingFlop,
-            Unit = "USD/FLOP",
-            Description = "Price per GPU-hour ÷ (3600 s × dense peak × MFU).",
-            IsDefault = false,
-        });
+            inputs.Note(new Assumption
+            {
+                Name = "trainingUsdPerFlop",
+                Label = "USD per training FLOP",
+                Value = perTrainingFlop,
+                Unit = "USD/FLOP",
+                Description = "Price per GPU-hour ÷ (3600 s × dense peak × MFU).",
+                IsDefault = false,
+            });
+        }
         return perTrainingFlop;
     }
 
@@ -171,15 +180,18 @@ internal static class PlanNotes
         else if (defaultQuoted is (double parameters, string what))
         {
             quoted = parameters;
-            inputs.Note(new Assumption
+            if (inputs.RecordsAssumptions)
             {
-                Name = "quotedParams",
-                Label = "Parameters of the priced model",
-                Value = quoted,
-                Unit = "parameters",
-                Description = $"The --usd-per-million-tokens price is taken to be for {what}.",
-                IsDefault = true,
-            });
+                inputs.Note(new Assumption
+                {
+                    Name = "quotedParams",
+                    Label = "Parameters of the priced model",
+                    Value = quoted,
+                    Unit = "parameters",
+                    Description = $"The --usd-per-million-tokens price is taken to be for {what}.",
+                    IsDefault = true,
+                });
+            }
         }
         else
         {
@@ -188,15 +200,18 @@ internal static class PlanNotes
         }
 
         double perInferenceFlop = perMillionTokens / (1e6 * 2 * quoted);
-        inputs.Note(new Assumption
+        if (inputs.RecordsAssumptions)
         {
-            Name = "inferenceUsdPerFlop",
-            Label = "USD per inference FLOP",
-            Value = perInferenceFlop,
-            Unit = "USD/FLOP",
-            Description = "Price per million tokens ÷ (1e6 × 2·N_q): serving cost per token is taken to grow in proportion to N (2·N FLOP per token at the same utilisation).",
-            IsDefault = false,
-        });
+            inputs.Note(new Assumption
+            {
+                Name = "inferenceUsdPerFlop",
+                Label = "USD per inference FLOP",
+                Value = perInferenceFlop,
+                Unit = "USD/FLOP",
+                Description = "Price per million tokens ÷ (1e6 × 2·N_q): serving cost per token is taken to grow in proportion to N (2·N FLOP per token at the same utilisation).",
+                IsDefault = false,
+            });
+        }
         return perInferenceFlop;
     }
 

@@ -139,7 +139,8 @@ public static class MonteCarlo
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
         int chunk = Math.Max(64, samples / (8 * Environment.ProcessorCount));
         int chunks = (samples + chunk - 1) / chunk;
-        Parallel.For(0, chunks, options, c =>
+        // The samples' assumptions are never reported (the first sample's are), so they are not built.
+        Parallel.For(0, chunks, options, c => ResolvedInputs.Quiet(() =>
         {
             int end = Math.Min(samples, (c + 1) * chunk);
             for (int j = c * chunk; j < end; j++)
@@ -166,7 +167,7 @@ public static class MonteCarlo
                     }
                 }
             }
-        });
+        }));
 
         int infeasible = failures.Count(f => f is not null);
         string? reason = failures.Where(f => f is not null).GroupBy(f => f, StringComparer.Ordinal)
