@@ -88,25 +88,9 @@ internal static class CalculatorEndpoints
                 throw new TooLargeException("body", request.ContentLength);
             }
 
-            WebInputs inputs;
-            if (request.HasFormContentType)
-            {
-                try
-                {
-                    inputs = await WebInputs.FromFormAsync(request).ConfigureAwait(false);
-                }
-                catch (InvalidDataException e)
-                {
-                    return e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                        ? TooLarge(new TooLargeException("body", (long?)null))
-                        : Problems.From([new FieldError("body", "is not a readable form: " + e.Message, request.ContentType ?? "no content type", "a JSON object, or multipart/form-data")]);
-                }
-            }
-            else
-            {
-                inputs = await WebInputs.FromJsonBodyAsync(request).ConfigureAwait(false);
-            }
-
+            WebInputs inputs = request.HasFormContentType
+                ? await WebInputs.FromFormAsync(request).ConfigureAwait(false)
+                : await WebInputs.FromJsonBodyAsync(request).ConfigureAwait(false);
             return answer(inputs).Result switch
             {
                 ContentHttpResult content => content,
@@ -121,6 +105,10 @@ internal static class CalculatorEndpoints
         catch (TooLargeException e)
         {
             return TooLarge(e);
+        }
+        catch (InputException e)
+        {
+            return Problems.From(e.Errors);
         }
     }
 
