@@ -200,6 +200,28 @@ internal sealed class WebInputs
         return inputs;
     }
 
+    /// <summary>
+    /// Gets a key for <paramref name="calculator"/> with exactly these inputs: every field with its values in the order
+    /// given (fields sorted by name, so the order of a query string does not matter) and the names of uploaded files,
+    /// hashed with SHA-256. Equal keys mean equal answers (a Monte Carlo run is seeded).
+    /// </summary>
+    public string CacheKey(string calculator)
+    {
+        var text = new System.Text.StringBuilder(calculator).Append('\n');
+        foreach ((string name, List<string> values) in _fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            text.Append(name.Length).Append(':').Append(name).Append('=').Append(values.Count);
+            foreach (string value in values)
+            {
+                text.Append(':').Append(value.Length).Append(':').Append(value);
+            }
+
+            text.Append(_fileNames.TryGetValue(name, out string? file) ? "|file:" + file.Length + ":" + file : string.Empty).Append('\n');
+        }
+
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
     /// <summary>Adds an error found by a caller (a Core validator or a combination rule).</summary>
     public void Add(FieldError error) => _errors.Add(error);
 
