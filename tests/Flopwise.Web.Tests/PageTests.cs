@@ -294,4 +294,22 @@ public sealed class PageTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await history.Locator("#history figure.plot svg").WaitForAsync();
         Assert.True(await history.Locator("#history .result table tbody tr").CountAsync() > 3);
     }
+
+    [Fact]
+    public async Task MonteCarlo_ShowsWhySamplesWereInfeasible_AndKeepsCountsOutOfTheMedians()
+    {
+        IPage page = await browser.Open("/?calc=plan&law=hoffmann&targetLoss=1.6..2.2&inferenceTokens=1e13&samples=2000");
+        ILocator hint = page.Locator("#plan p.hint.infeasible");
+        await hint.WaitForAsync();
+        Assert.Contains("most often: --target-loss", await hint.InnerTextAsync(), StringComparison.Ordinal);
+
+        ILocator medians = page.Locator("#plan table:has(caption:text('medians of the Monte Carlo samples'))");
+        Assert.Equal(1, await medians.CountAsync());
+        Assert.Equal(0, await medians.Locator("tr[data-key=samples], tr[data-key=infeasibleSamples], tr[data-key^='redraws.']").CountAsync());
+
+        ILocator counts = page.Locator("#plan table:has(caption:text('Samples of the Monte Carlo run'))");
+        Assert.Equal("2000", await counts.Locator("tr[data-key=samples] td.value").InnerTextAsync());
+        Assert.Equal(1, await counts.Locator("tr[data-key=infeasibleSamples]").CountAsync());
+        Assert.Equal(1, await counts.Locator("tr[data-key='redraws.targetLoss']").CountAsync());
+    }
 }

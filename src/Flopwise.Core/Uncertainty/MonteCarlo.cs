@@ -66,7 +66,17 @@ public static class MonteCarlo
     /// input at its 5th and at its 95th percentile and the others at their medians (a tornado), and the Spearman rank
     /// correlation of input and output over the samples; <see langword="null"/> for none.
     /// </param>
-    /// <returns>The summary, or an error when an input's draws fall almost all outside its range, every sample is infeasible, or the sensitivity output is unknown.</returns>
+    /// <param name="maxStoredValues">
+    /// The most values the run may hold, counted as samples × the calculation's numeric outputs (each a double, held once
+    /// by sample and once sorted); more is an error of <c>samples</c>, found after the first feasible sample and before the
+    /// others are evaluated. <see langword="null"/> for no limit beyond <see cref="MaxSamples"/>.
+    /// </param>
+    /// <param name="cancellationToken">Stops the run between chunks of samples (throws <see cref="OperationCanceledException"/>); it never changes a result.</param>
+    /// <returns>
+    /// The summary, or an error when an input's draws fall almost all outside its range, every sample is infeasible, the
+    /// sensitivity output is unknown (found before the samples are evaluated), or the run would hold more than
+    /// <paramref name="maxStoredValues"/>.
+    /// </returns>
     public static Outcome<MonteCarloResult> Run(
         InputValues fixedValues,
         IReadOnlyList<UncertainInput> uncertain,
@@ -74,7 +84,9 @@ public static class MonteCarlo
         int samples,
         int seed,
         int? maxDegreeOfParallelism = null,
-        string? sensitivityOutput = null)
+        string? sensitivityOutput = null,
+        long? maxStoredValues = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fixedValues);
         ArgumentNullException.ThrowIfNull(uncertain);
@@ -90,6 +102,7 @@ public static class MonteCarlo
         var redraws = new int[uncertain.Count];
         for (int i = 0; i < uncertain.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             FieldError? error = Draw(uncertain[i], samples, seed, out draws[i], out redraws[i]);
             if (error is not null)
             {
@@ -129,6 +142,28 @@ public static class MonteCarlo
             index[keys[k].Key] = k;
         }
 
+        // Checked before the samples are evaluated: an unknown output, or more values than the caller allows.
+        if (sensitivityOutput is not null && !index.ContainsKey(sensitivityOutput))
+        {
+            string known = string.Join(", ", keys.Select(k => k.Key));
+            string? closest = Suggestions.Closest(sensitivityOutput, [.. keys.Select(k => k.Key)]).FirstOrDefault();
+            return Outcome<MonteCarloResult>.Failure([new FieldError(
+                "sensitivity",
+                "is not a numeric output of this calculation",
+                sensitivityOutput,
+                "one of " + known + (closest is null ? string.Empty : $"; did you mean {closest}?"))]);
+        }
+
+        if (maxStoredValues is long limit && (long)samples * keys.Length > limit)
+        {
+            long most = Math.Max(1, limit / Math.Max(1, keys.Length));
+            return Outcome<MonteCarloResult>.Failure([new FieldError(
+                SamplesInput.Name,
+                string.Create(CultureInfo.InvariantCulture, $"is too many for this calculation's {keys.Length} outputs ({(long)samples * keys.Length:N0} values to hold; the limit is {limit:N0})"),
+                samples.ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"at most {most:N0} samples for these inputs (samples × outputs ≤ {limit:N0})"))]);
+        }
+
         var values = new double[keys.Length][];
         for (int k = 0; k < keys.Length; k++)
         {
@@ -136,7 +171,11 @@ public static class MonteCarlo
         }
 
         var failures = new string?[samples];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
         int chunk = Math.Max(64, samples / (8 * Environment.ProcessorCount));
         int chunks = (samples + chunk - 1) / chunk;
         // The samples' assumptions are never reported (the first sample's are), so they are not built.
@@ -201,18 +240,7 @@ public static class MonteCarlo
         IReadOnlyList<InputSensitivity> sensitivity = [];
         if (sensitivityOutput is not null)
         {
-            if (!index.TryGetValue(sensitivityOutput, out int outputIndex))
-            {
-                string known = string.Join(", ", keys.Select(k => k.Key));
-                string? closest = Suggestions.Closest(sensitivityOutput, [.. keys.Select(k => k.Key)]).FirstOrDefault();
-                return Outcome<MonteCarloResult>.Failure([new FieldError(
-                    "sensitivity",
-                    "is not a numeric output of this calculation",
-                    sensitivityOutput,
-                    "one of " + known + (closest is null ? string.Empty : $"; did you mean {closest}?"))]);
-            }
-
-            sensitivity = Sensitivity(fixedValues, uncertain, evaluate, draws, values[outputIndex], sensitivityOutput);
+            sensitivity = Sensitivity(fixedValues, uncertain, evaluate, draws, values[index[sensitivityOutput]], sensitivityOutput);
         }
 
         return Outcome<MonteCarloResult>.Success(new MonteCarloResult

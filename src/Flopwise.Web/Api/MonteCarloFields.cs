@@ -11,7 +11,9 @@ namespace Flopwise.Web.Api;
 /// numeric input is a distribution (or <c>law</c> a mixture), the calculator answers Core's
 /// <see cref="MonteCarlo.Run"/> of the very function it evaluates for a point, in the CLI's <c>--json</c> shape, with
 /// the histogram as its plot and the tornado with <c>sensitivity</c>. The web caps <c>samples</c> at
-/// <see cref="MaxSamples"/> so that one request cannot keep the server's cores busy for long.
+/// <see cref="MaxSamples"/>, and samples × the calculation's numeric outputs at
+/// <see cref="MonteCarloRuns.MaxStoredValues"/>, so that one request cannot keep the server's cores and memory busy for
+/// long; the run itself happens in <see cref="MonteCarloRuns"/>, at most two at once.
 /// </summary>
 internal sealed class MonteCarloFields
 {
@@ -81,7 +83,8 @@ internal sealed class MonteCarloFields
     }
 
     /// <summary>
-    /// Runs the Monte Carlo when <paramref name="uncertain"/> is not empty and answers it; <see langword="null"/> when
+    /// Answers the Monte Carlo run when <paramref name="uncertain"/> is not empty (a pending answer, see
+    /// <see cref="Answer.Pending"/>: the endpoint runs it); <see langword="null"/> when
     /// every input is a number (then <c>samples</c>, <c>seed</c> and <c>sensitivity</c> are errors, as in the CLI).
     /// </summary>
     public Answer? TryRun(InputValues fixedValues, IReadOnlyList<UncertainInput> uncertain, Func<InputValues, Outcome<ICalculationResult>> evaluate)
@@ -107,16 +110,23 @@ internal sealed class MonteCarloFields
             return errors.Count > 0 ? throw new InputException(errors) : null;
         }
 
-        MonteCarloResult result = InputException.Unwrap(MonteCarlo.Run(
-            fixedValues,
-            uncertain,
-            evaluate,
-            _samples ?? MonteCarlo.DefaultSamples,
-            _seed ?? 0,
-            sensitivityOutput: _sensitivity));
-        Func<Chart>? plot = result.Outputs.Count == 0 ? null : () => MonteCarloCharts.Histogram(result, _sensitivity ?? result.Outputs[0].Key);
-        Func<Chart>? tornado = _sensitivity is null ? null : () => MonteCarloCharts.Tornado(result);
-        return new Answer(ResultJson.Write(result), plot, tornado);
+        // Run later, by the endpoint, under MonteCarloRuns' limit on concurrent runs (or answered from its cache).
+        return Answer.Deferred(cancellationToken =>
+        {
+            MonteCarloResult result = InputException.Unwrap(MonteCarlo.Run(
+                fixedValues,
+                uncertain,
+                evaluate,
+                _samples ?? MonteCarlo.DefaultSamples,
+                _seed ?? 0,
+                maxDegreeOfParallelism: MonteCarloRuns.CoresPerRun,
+                sensitivityOutput: _sensitivity,
+                maxStoredValues: MonteCarloRuns.MaxStoredValues,
+                cancellationToken: cancellationToken));
+            Func<Chart>? plot = result.Outputs.Count == 0 ? null : () => MonteCarloCharts.Histogram(result, _sensitivity ?? result.Outputs[0].Key);
+            Func<Chart>? tornado = _sensitivity is null ? null : () => MonteCarloCharts.Tornado(result);
+            return new Answer(ResultJson.Write(result), plot, tornado) { HeldValues = result.SortedValues.Values.Sum(v => (long)v.Length) };
+        });
     }
 
     /// <summary>Views a calculation's outcome as an outcome of <see cref="ICalculationResult"/>, for the Monte Carlo runner.</summary>

@@ -13,6 +13,8 @@ namespace Flopwise.Web.Api;
 /// </summary>
 internal sealed class WebInputs
 {
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly Dictionary<string, List<string>> _fields;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly List<FieldError> _errors = [];
@@ -63,11 +65,14 @@ internal sealed class WebInputs
     /// <summary>
     /// Reads a multipart form: its fields, and each uploaded file as the text of the field it was sent in (a file is
     /// at most <see cref="CalculatorEndpoints.MaxFileBytes"/>; more throws <see cref="TooLargeException"/>). The file's
-    /// own name is kept for messages (<see cref="FileName"/>), without any directory.
+    /// own name is kept for messages (<see cref="FileName"/>), without any directory. A form that cannot be read throws
+    /// <see cref="InputException"/> on the field <c>body</c> (<see cref="RequestBody.ReadFormAsync"/>); a file that is
+    /// empty (or only white space) or not UTF-8 is an error of its field, never taken as absent or read with
+    /// replacement characters.
     /// </summary>
     public static async Task<WebInputs> FromFormAsync(HttpRequest request)
     {
-        IFormCollection form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+        IFormCollection form = await RequestBody.ReadFormAsync(request).ConfigureAwait(false);
         var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach ((string key, Microsoft.Extensions.Primitives.StringValues values) in form)
         {
@@ -82,15 +87,34 @@ internal sealed class WebInputs
                 throw new TooLargeException(file.Name, file.Length);
             }
 
+            string fileName = Path.GetFileName(file.FileName);
+            string shown = fileName.Length > 0 ? fileName : "the uploaded file";
             if (fields.ContainsKey(file.Name))
             {
                 inputs._errors.Add(new FieldError(file.Name, "is given both as a file and as text", file.Name, "one of the two"));
                 continue;
             }
 
-            using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            fields[file.Name] = [await reader.ReadToEndAsync(request.HttpContext.RequestAborted).ConfigureAwait(false)];
-            inputs._fileNames[file.Name] = Path.GetFileName(file.FileName);
+            string text;
+            try
+            {
+                using var reader = new StreamReader(file.OpenReadStream(), StrictUtf8, detectEncodingFromByteOrderMarks: true);
+                text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                inputs._errors.Add(new FieldError(file.Name, "is not valid UTF-8", shown, "a UTF-8 text file"));
+                continue;
+            }
+
+            if (text.Trim().Length == 0)
+            {
+                inputs._errors.Add(new FieldError(file.Name, "is empty", shown, "a file with content (or no file at all)"));
+                continue;
+            }
+
+            fields[file.Name] = [text];
+            inputs._fileNames[file.Name] = fileName;
         }
 
         return inputs;
@@ -99,19 +123,24 @@ internal sealed class WebInputs
     /// <summary>Gets the name an uploaded file had on the user's machine (no directory), or <see langword="null"/> when the field was not a file.</summary>
     public string? FileName(string name) => _fileNames.TryGetValue(name, out string? fileName) && fileName.Length > 0 ? fileName : null;
 
-    /// <summary>Reads a JSON object body; a body that is not one is an error of the field <c>body</c>.</summary>
+    /// <summary>
+    /// Reads a JSON object body; a body that is not one (not JSON, not UTF-8, not an object) is an error of the field
+    /// <c>body</c>, and a key given twice an error of that field, as a repeated query field is.
+    /// </summary>
     public static async Task<WebInputs> FromJsonBodyAsync(HttpRequest request)
     {
+        const string Expected = "a JSON object in UTF-8 such as {\"compute\": \"3e25\"}";
         var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var inputs = new WebInputs(fields);
+        byte[] body = await RequestBody.ReadUtf8Async(request, CalculatorEndpoints.MaxJsonBodyBytes, Expected).ConfigureAwait(false);
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException e)
         {
-            inputs._errors.Add(new FieldError("body", "is not valid JSON: " + e.Message, "the request body", "a JSON object such as {\"compute\": \"3e25\"}"));
+            inputs._errors.Add(new FieldError("body", "is not valid JSON: " + e.Message, "the request body", Expected));
             return inputs;
         }
 
@@ -119,30 +148,78 @@ internal sealed class WebInputs
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                inputs._errors.Add(new FieldError("body", "is not a JSON object", document.RootElement.ValueKind.ToString().ToLowerInvariant(), "a JSON object such as {\"compute\": \"3e25\"}"));
+                inputs._errors.Add(new FieldError("body", "is not a JSON object", document.RootElement.ValueKind.ToString().ToLowerInvariant(), Expected));
                 return inputs;
             }
 
-            foreach (JsonProperty property in document.RootElement.EnumerateObject())
+            var repeated = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            try
             {
-                var values = new List<string>();
-                if (property.Value.ValueKind == JsonValueKind.Array)
+                foreach (JsonProperty property in document.RootElement.EnumerateObject())
                 {
-                    foreach (JsonElement item in property.Value.EnumerateArray())
+                    var values = new List<string>();
+                    if (property.Value.ValueKind == JsonValueKind.Array)
                     {
-                        values.Add(Text(item));
+                        foreach (JsonElement item in property.Value.EnumerateArray())
+                        {
+                            values.Add(Text(item));
+                        }
                     }
-                }
-                else if (property.Value.ValueKind != JsonValueKind.Null)
-                {
-                    values.Add(Text(property.Value));
-                }
+                    else if (property.Value.ValueKind != JsonValueKind.Null)
+                    {
+                        values.Add(Text(property.Value));
+                    }
 
-                fields[property.Name] = values;
+                    if (fields.TryGetValue(property.Name, out List<string>? earlier))
+                    {
+                        if (!repeated.TryGetValue(property.Name, out List<string>? all))
+                        {
+                            repeated[property.Name] = all = [JsonArrayText(earlier)];
+                        }
+
+                        all.Add(JsonArrayText(values));
+                        continue;
+                    }
+
+                    fields[property.Name] = values;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // An escaped lone surrogate ("\ud800") is valid JSON but no text.
+                inputs._errors.Add(new FieldError("body", "holds a string that is not valid Unicode (an unpaired surrogate escape)", "the request body", Expected));
+                return inputs;
+            }
+
+            foreach ((string name, List<string> all) in repeated)
+            {
+                inputs._errors.Add(new FieldError(name, "is given more than once", string.Join(", ", all), "one value (a field that repeats, such as plan, takes a JSON array)"));
             }
         }
 
         return inputs;
+    }
+
+    /// <summary>
+    /// Gets a key for <paramref name="calculator"/> with exactly these inputs: every field with its values in the order
+    /// given (fields sorted by name, so the order of a query string does not matter) and the names of uploaded files,
+    /// hashed with SHA-256. Equal keys mean equal answers (a Monte Carlo run is seeded).
+    /// </summary>
+    public string CacheKey(string calculator)
+    {
+        var text = new System.Text.StringBuilder(calculator).Append('\n');
+        foreach ((string name, List<string> values) in _fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            text.Append(name.Length).Append(':').Append(name).Append('=').Append(values.Count);
+            foreach (string value in values)
+            {
+                text.Append(':').Append(value.Length).Append(':').Append(value);
+            }
+
+            text.Append(_fileNames.TryGetValue(name, out string? file) ? "|file:" + file.Length + ":" + file : string.Empty).Append('\n');
+        }
+
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>Adds an error found by a caller (a Core validator or a combination rule).</summary>
@@ -345,6 +422,13 @@ internal sealed class WebInputs
     }
 
     public delegate bool TryParser<T>(string? text, out T value);
+
+    private static string JsonArrayText(List<string> values) => values.Count switch
+    {
+        0 => "null",
+        1 => values[0],
+        _ => "[" + string.Join(", ", values) + "]",
+    };
 
     private static string Text(JsonElement element) => element.ValueKind switch
     {

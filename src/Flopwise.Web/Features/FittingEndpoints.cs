@@ -77,18 +77,15 @@ internal static class FittingEndpoints
         IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            form = await RequestBody.ReadFormAsync(request, "a complete multipart/form-data body with the CSV in the field file").ConfigureAwait(false);
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (TooLargeException)
         {
             return TooLarge(null);
         }
-        catch (InvalidDataException e)
+        catch (InputException e)
         {
-            // The form reader's own limits (multipart body length) or a malformed multipart body.
-            return e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                ? TooLarge(null)
-                : Problems.From([new FieldError("file", "is not a readable multipart form: " + e.Message, request.ContentType ?? "no content type", "multipart/form-data with the CSV in the field file")]);
+            return Problems.From(e.Errors);
         }
 
         try

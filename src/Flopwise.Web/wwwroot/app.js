@@ -322,11 +322,14 @@ function table(caption, headers, rows) {
 }
 
 const NOT_SCALAR = new Set(['assumptions', 'rows', 'notDerived', 'distribution', 'sensitivity']);
+// Counts about a Monte Carlo run itself, not medians of its outputs: shown in their own table (renderMonteCarlo).
+const MONTE_CARLO_COUNTS = new Set(['samples', 'infeasibleSamples', 'redraws']);
 
 function renderOutputs(body) {
   const parts = [];
   const monteCarlo = body.distribution !== null && typeof body.distribution === 'object';
-  const scalars = flatten(Object.fromEntries(Object.entries(body).filter(([k]) => !NOT_SCALAR.has(k))));
+  const scalars = flatten(Object.fromEntries(Object.entries(body)
+    .filter(([k]) => !NOT_SCALAR.has(k) && !(monteCarlo && MONTE_CARLO_COUNTS.has(k)))));
   if (scalars.length > 0) {
     const rows = scalars.map(([key, value]) => {
       const tr = el('tr', { 'data-key': key });
@@ -393,8 +396,25 @@ function renderMonteCarlo(body) {
   });
   const samples = typeof body.samples === 'number' ? `${body.samples} samples` : 'the samples';
   parts.push(table(`Percentiles over ${samples}`, ['Output', '5th', '25th', 'Median', '75th', '95th', 'Mean', 'Unit'], rows));
+  // Why samples were infeasible is in the assumption the run adds when some were.
+  const infeasible = Array.isArray(body.assumptions) ? body.assumptions.find(a => a && a.name === 'infeasibleSamples') : undefined;
+  const reason = typeof infeasible?.description === 'string' ? infeasible.description : '';
+  const counts = [];
+  const count = (key, label, value) => {
+    const tr = el('tr', { 'data-key': key });
+    tr.append(el('th', { scope: 'row' }, label), el('td', { class: 'value' }, formatValue(value)));
+    counts.push(tr);
+  };
+  if (typeof body.samples === 'number') count('samples', 'Samples drawn', body.samples);
+  if (typeof body.infeasibleSamples === 'number') count('infeasibleSamples', 'Infeasible samples (left out of the percentiles)', body.infeasibleSamples);
+  if (body.redraws && typeof body.redraws === 'object') {
+    for (const [input, n] of Object.entries(body.redraws)) {
+      if (typeof n === 'number') count(`redraws.${input}`, `Redraws of ${words(input)} (outside its range)`, n);
+    }
+  }
+  if (counts.length > 0) parts.push(table('Samples of the Monte Carlo run', ['Count', 'Value'], counts));
   if (typeof body.infeasibleSamples === 'number' && body.infeasibleSamples > 0) {
-    parts.push(el('p', { class: 'hint' }, `${body.infeasibleSamples} samples were infeasible and left out${body.infeasibleReason ? `: ${body.infeasibleReason}` : ''}.`));
+    parts.push(el('p', { class: 'hint infeasible' }, `${body.infeasibleSamples} samples were infeasible and left out.${reason ? ` ${reason}` : ''}`));
   }
   const sensitivity = body.sensitivity;
   if (sensitivity && typeof sensitivity === 'object' && sensitivity.inputs && typeof sensitivity.inputs === 'object') {

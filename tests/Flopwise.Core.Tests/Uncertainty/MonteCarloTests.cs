@@ -101,6 +101,63 @@ public class MonteCarloTests
         Assert.Equal(4.5, MonteCarlo.Percentile(sorted, 0.875));
         Assert.Equal(5, MonteCarlo.Percentile(sorted, 1));
     }
+
+    [Fact]
+    public void UnknownSensitivityOutput_IsRefusedBeforeTheSamplesAreEvaluated()
+    {
+        int evaluations = 0;
+        Outcome<ICalculationResult> Counted(InputValues v)
+        {
+            Interlocked.Increment(ref evaluations);
+            return Copies(v);
+        }
+
+        Assert.True(DistributionText.TryParse("1e25..1e27", out Distribution? d, out _));
+        Outcome<MonteCarloResult> outcome = MonteCarlo.Run(InputValues.Empty, [new UncertainInput(CopiesInputs.Compute, d!, "1e25..1e27")], Counted, 10_000, 0, sensitivityOutput: "paralelTasks");
+
+        FieldError error = Assert.Single(outcome.Errors);
+        Assert.Equal("sensitivity", error.Field);
+        Assert.Contains("did you mean parallelTasks?", error.Expected, StringComparison.Ordinal);
+        Assert.Equal(1, evaluations);
+    }
+
+    [Fact]
+    public void MoreValuesThanTheLimit_IsAnErrorOfSamples_AndTheLimitChangesNoResult()
+    {
+        Assert.True(DistributionText.TryParse("1e25..1e27", out Distribution? d, out _));
+        UncertainInput[] uncertain = [new UncertainInput(CopiesInputs.Compute, d!, "1e25..1e27")];
+        MonteCarloResult free = MonteCarlo.Run(InputValues.Empty, uncertain, Copies, 1000, 3).Value!;
+        int outputs = free.Outputs.Count;
+
+        MonteCarloResult atLimit = MonteCarlo.Run(InputValues.Empty, uncertain, Copies, 1000, 3, maxStoredValues: 1000L * outputs).Value!;
+        Outcome<MonteCarloResult> over = MonteCarlo.Run(InputValues.Empty, uncertain, Copies, 1001, 3, maxStoredValues: 1000L * outputs);
+
+        Assert.Equal(free.Outputs, atLimit.Outputs);
+        FieldError error = Assert.Single(over.Errors);
+        Assert.Equal("samples", error.Field);
+        Assert.Equal("1001", error.Got);
+        Assert.StartsWith("at most 1,000 samples", error.Expected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CancellationDuringTheSamples_StopsTheRunAtTheNextChunk()
+    {
+        Assert.True(DistributionText.TryParse("1e25..1e27", out Distribution? d, out _));
+        using var cancel = new CancellationTokenSource();
+        int evaluations = 0;
+        Outcome<ICalculationResult> Cancelling(InputValues v)
+        {
+            if (Interlocked.Increment(ref evaluations) == 100)
+            {
+                cancel.Cancel();
+            }
+
+            return Copies(v);
+        }
+
+        Assert.ThrowsAny<OperationCanceledException>(() => MonteCarlo.Run(InputValues.Empty, [new UncertainInput(CopiesInputs.Compute, d!, "1e25..1e27")], Cancelling, 100_000, 0, maxDegreeOfParallelism: 1, cancellationToken: cancel.Token));
+        Assert.True(evaluations < 50_000, $"{evaluations} samples evaluated after the cancellation");
+    }
 }
 
 public class SensitivityTests
