@@ -394,7 +394,7 @@ public static class InferencePlanner
             SavingFraction = saving,
             Assumptions = inputs.Assumptions,
         };
-        if (result.Fields.FirstOrDefault(f => !double.IsFinite(f.Value)) is ResultField overflow)
+        if (result.PlanFields.FirstOrDefault(f => !double.IsFinite(f.Value)) is ResultField overflow) // the law's constants are finite
         {
             (string field, double got) = fixedN is double size ? (PlanInputs.Parameters.Name, size) : (PlanInputs.InferenceTokens.Name, inference);
             inputs.AddError(new FieldError(field, Messages.MakesResultNonFinite(overflow.Label), InputSpec.Format(got), Messages.KeepsResultsFinite));

@@ -68,17 +68,35 @@ public sealed record PlanPoint
     /// <returns>parameters, trainingTokens, tokensPerParameter, the FLOP and, when priced, the costs.</returns>
     internal IEnumerable<ResultField> Fields(string keyPrefix, string labelPrefix)
     {
-        yield return new ResultField(keyPrefix + "parameters", labelPrefix + "Parameters N", Parameters, "parameters");
-        yield return new ResultField(keyPrefix + "trainingTokens", labelPrefix + "Training tokens D", TrainingTokens, "tokens");
-        yield return new ResultField(keyPrefix + "tokensPerParameter", labelPrefix + "Tokens per parameter D/N", TokensPerParameter, "tokens/parameter");
-        yield return new ResultField(keyPrefix + "trainingFlop", labelPrefix + "Training FLOP 6·N·D", TrainingFlop, "FLOP");
-        yield return new ResultField(keyPrefix + "inferenceFlop", labelPrefix + "Inference FLOP 2·N·I", InferenceFlop, "FLOP");
-        yield return new ResultField(keyPrefix + "totalFlop", labelPrefix + "Total FLOP", TotalFlop, "FLOP");
+        // Monte Carlo runs call this for every sample: the prefixed keys and labels are joined once per prefix pair.
+        (string[] keys, string[] labels) = Prefixed.GetOrAdd((keyPrefix, labelPrefix), static p =>
+            ([.. FieldNames.Select(n => p.Item1 + n.Key)], [.. FieldNames.Select(n => p.Item2 + n.Label)]));
+        yield return new ResultField(keys[0], labels[0], Parameters, "parameters");
+        yield return new ResultField(keys[1], labels[1], TrainingTokens, "tokens");
+        yield return new ResultField(keys[2], labels[2], TokensPerParameter, "tokens/parameter");
+        yield return new ResultField(keys[3], labels[3], TrainingFlop, "FLOP");
+        yield return new ResultField(keys[4], labels[4], InferenceFlop, "FLOP");
+        yield return new ResultField(keys[5], labels[5], TotalFlop, "FLOP");
         if (TrainingCostUsd is double training && InferenceCostUsd is double inference)
         {
-            yield return new ResultField(keyPrefix + "trainingCostUsd", labelPrefix + "Training cost", training, "USD");
-            yield return new ResultField(keyPrefix + "inferenceCostUsd", labelPrefix + "Inference cost", inference, "USD");
-            yield return new ResultField(keyPrefix + "totalCostUsd", labelPrefix + "Total cost", training + inference, "USD");
+            yield return new ResultField(keys[6], labels[6], training, "USD");
+            yield return new ResultField(keys[7], labels[7], inference, "USD");
+            yield return new ResultField(keys[8], labels[8], training + inference, "USD");
         }
     }
+
+    private static readonly (string Key, string Label)[] FieldNames =
+    [
+        ("parameters", "Parameters N"),
+        ("trainingTokens", "Training tokens D"),
+        ("tokensPerParameter", "Tokens per parameter D/N"),
+        ("trainingFlop", "Training FLOP 6·N·D"),
+        ("inferenceFlop", "Inference FLOP 2·N·I"),
+        ("totalFlop", "Total FLOP"),
+        ("trainingCostUsd", "Training cost"),
+        ("inferenceCostUsd", "Inference cost"),
+        ("totalCostUsd", "Total cost"),
+    ];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), (string[] Keys, string[] Labels)> Prefixed = new();
 }
