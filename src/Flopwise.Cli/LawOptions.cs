@@ -98,7 +98,7 @@ internal sealed class LawOptions
         {
             Flopwise.Inputs.Outcome<ScalingLaw> file = LawCatalog.ParseLawFile(TextFiles.Read("--law-file", path), Path.GetFileName(path));
             ScalingLaw fromFile = file.Value ?? throw UsageException.From(file.Errors[0]);
-            notes.Add(LawNote(fromFile, isDefault: false, $"Read from {Path.GetFileName(path)}."));
+            notes.Add(fromFile.ToAssumption(isDefault: false, $"Read from {Path.GetFileName(path)}."));
             return fromFile;
         }
 
@@ -112,30 +112,20 @@ internal sealed class LawOptions
         {
             Flopwise.Inputs.Outcome<ScalingLaw> inline = LawCatalog.ParseInline(typed);
             ScalingLaw fromText = inline.Value ?? throw UsageException.From(inline.Errors[0]);
-            notes.Add(LawNote(fromText, isDefault: false, "Constants given with --law."));
+            notes.Add(fromText.ToAssumption(isDefault: false, "Constants given with --law."));
             return fromText;
         }
 
         if (typed is null)
         {
             ScalingLaw fallback = LawCatalog.Default.Find(defaultId) ?? LawCatalog.Default.DefaultLaw;
-            notes.Add(LawNote(fallback, isDefault: true, defaultReason ?? "No --law given: the default law."));
+            notes.Add(fallback.ToAssumption(isDefault: true, defaultReason ?? "No --law given: the default law."));
             return fallback;
         }
 
         LawMatch match = LawCatalog.Default.Resolve(typed);
         ScalingLaw law = match.Law ?? throw UsageException.From(match.Error!);
-        notes.Add(LawNote(law, isDefault: false, match.Note is null ? null : match.Note + "."));
+        notes.Add(law.ToAssumption(isDefault: false, match.Note is null ? null : match.Note + "."));
         return law;
     }
-
-    private static Assumption LawNote(ScalingLaw law, bool isDefault, string? how) => new()
-    {
-        Name = "law",
-        Label = "Scaling law",
-        Text = law.Id,
-        Description = how is null ? law.DisplayName + "." : $"{law.DisplayName}. {how}",
-        Source = law.Source,
-        IsDefault = isDefault,
-    };
 }

@@ -50,7 +50,7 @@ internal static class BudgetCommand
             var template = new BudgetRequest { Gpu = gpu.Resolve(parse, notes), Law = chosen, Grid = region, Notes = notes };
             BudgetRequest Build(InputValues v) => BudgetRequest.From(v) with { Gpu = template.Gpu, Law = pick?.Invoke(v) ?? template.Law, Grid = template.Grid, Notes = template.Notes };
             string? plotPath = output.PlotPath(parse);
-            if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({law.Label(parse, chosen)})", parse, values, uncertain, v => CommandOutput.Widen(Budget.Evaluate(Build(v)))))
+            if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({law.Label(parse, chosen)})", parse, values, uncertain, v => CalculationOutcome.Widen(Budget.Evaluate(Build(v)))))
             {
                 return CliApp.Ok;
             }

@@ -12,11 +12,6 @@ internal static class CommandOutput
         where T : class =>
         outcome.Value ?? throw UsageException.From(outcome.Errors[0]);
 
-    /// <summary>Views a calculation's outcome as an outcome of <see cref="ICalculationResult"/>, for the Monte Carlo runner.</summary>
-    public static Outcome<ICalculationResult> Widen<T>(Outcome<T> outcome)
-        where T : class, ICalculationResult =>
-        outcome.Value is T value ? Outcome<ICalculationResult>.Success(value) : Outcome<ICalculationResult>.Failure(outcome.Errors);
-
     public static void Write(CliContext context, OutputFormat format, string title, ICalculationResult result)
     {
         switch (format)

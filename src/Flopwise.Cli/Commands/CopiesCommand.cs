@@ -45,7 +45,7 @@ internal static class CopiesCommand
         string? sweepText = parse.GetValue(sweepOption);
         UncertaintyOptions.Reject(uncertain, "--sweep", sweepText);
 
-        if (uncertainty.TryRun(context, format, plotPath, Title, parse, values, uncertain, v => CommandOutput.Widen(CopiesModel.Evaluate(CopiesRequest.From(v)))))
+        if (uncertainty.TryRun(context, format, plotPath, Title, parse, values, uncertain, v => CalculationOutcome.Widen(CopiesModel.Evaluate(CopiesRequest.From(v)))))
         {
             return CliApp.Ok;
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Flopwise.Cli.Rendering;
 using Flopwise.Forecasting;
 using Flopwise.Inputs;
+using Flopwise.Reporting;
 
 namespace Flopwise.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal static class HumanCommand
         {
             OutputFormat format = output.Format(parse);
             InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
-            if (uncertainty.TryRun(context, format, null, Title, parse, values, uncertain, v => CommandOutput.Widen(HumanEquivalents.Evaluate(HumanRequest.From(v)))))
+            if (uncertainty.TryRun(context, format, null, Title, parse, values, uncertain, v => CalculationOutcome.Widen(HumanEquivalents.Evaluate(HumanRequest.From(v)))))
             {
                 return CliApp.Ok;
             }

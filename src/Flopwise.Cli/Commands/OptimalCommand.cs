@@ -54,7 +54,7 @@ internal static class OptimalCommand
         request = request with { Law = law, Notes = notes };
         string? sweepText = parse.GetValue(sweepOption);
         UncertaintyOptions.Reject(uncertain, "--sweep", sweepText);
-        if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({lawOptions.Label(parse, law)})", parse, values, uncertain, v => CommandOutput.Widen(OptimalAllocation.Evaluate(OptimalRequest.From(v) with { Law = pick?.Invoke(v) ?? law, Notes = notes }))))
+        if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({lawOptions.Label(parse, law)})", parse, values, uncertain, v => CalculationOutcome.Widen(OptimalAllocation.Evaluate(OptimalRequest.From(v) with { Law = pick?.Invoke(v) ?? law, Notes = notes }))))
         {
             return CliApp.Ok;
         }

@@ -49,7 +49,7 @@ internal static class PlanCommand
         PlanRequest request = PlanRequest.From(law, values) with { Gpu = gpu.Resolve(parse, notes), Notes = notes };
         string? sweepText = parse.GetValue(sweepOption);
         UncertaintyOptions.Reject(uncertain, "--sweep-inference", sweepText);
-        if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({lawOptions.Label(parse, law)})", parse, values, uncertain, v => CommandOutput.Widen(InferencePlanner.Evaluate(PlanRequest.From(pick?.Invoke(v) ?? law, v) with { Gpu = request.Gpu, Notes = notes }))))
+        if (uncertainty.TryRun(context, format, plotPath, $"{Title} ({lawOptions.Label(parse, law)})", parse, values, uncertain, v => CalculationOutcome.Widen(InferencePlanner.Evaluate(PlanRequest.From(pick?.Invoke(v) ?? law, v) with { Gpu = request.Gpu, Notes = notes }))))
         {
             return CliApp.Ok;
         }

@@ -84,7 +84,7 @@ internal static class ScenarioCommand
                 Outcome<MonteCarloResult> outcome = MonteCarlo.Run(
                     scenario.Fixed,
                     scenario.Uncertain,
-                    v => CommandOutput.Widen(ScenarioChain.Evaluate(scenario, v)),
+                    v => CalculationOutcome.Widen(ScenarioChain.Evaluate(scenario, v)),
                     n,
                     s,
                     sensitivityOutput: sensitivityOutput);

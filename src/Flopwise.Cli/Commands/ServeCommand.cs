@@ -62,11 +62,11 @@ internal static class ServeCommand
                 LatencyClass = latency.Get(parse),
                 Notes = notes,
             };
-            ServingRequest Sampled(InputValues v) => Merge(template, ServingRequest.From(v));
+            ServingRequest Sampled(InputValues v) => template.WithNumbers(v);
             ServingRequest request = Sampled(values);
             string? sweepText = parse.GetValue(sweep);
             UncertaintyOptions.Reject(uncertain, "--sweep-batch", sweepText);
-            if (uncertainty.TryRun(context, format, plotPath, Title, parse, values, uncertain, v => CommandOutput.Widen(ServingModel.Evaluate(Sampled(v)))))
+            if (uncertainty.TryRun(context, format, plotPath, Title, parse, values, uncertain, v => CalculationOutcome.Widen(ServingModel.Evaluate(Sampled(v)))))
             {
                 return CliApp.Ok;
             }
@@ -98,19 +98,6 @@ internal static class ServeCommand
             return CliApp.Ok;
         });
     }
-
-    /// <summary>The template's names and choices with the numbers of <paramref name="numbers"/>.</summary>
-    private static ServingRequest Merge(ServingRequest template, ServingRequest numbers) => numbers with
-    {
-        Model = template.Model,
-        Gpu = template.Gpu,
-        WeightDtype = template.WeightDtype,
-        KvDtype = template.KvDtype,
-        Attention = template.Attention,
-        Efficiency = template.Efficiency,
-        LatencyClass = template.LatencyClass,
-        Notes = template.Notes,
-    };
 
     private static bool TryParseName<T>(string? text, out T value)
         where T : struct, Enum

@@ -83,7 +83,7 @@ internal static class TrainCommand
 
             string? sweepText = parse.GetValue(sweep);
             UncertaintyOptions.Reject(uncertain, "--sweep-gpus", sweepText);
-            if (uncertainty.TryRun(context, format, plotPath, Title, parse, values, uncertain, v => CommandOutput.Widen(TrainingAccounting.Evaluate(Sampled(v)))))
+            if (uncertainty.TryRun(context, format, plotPath, Title, parse, values, uncertain, v => CalculationOutcome.Widen(TrainingAccounting.Evaluate(Sampled(v)))))
             {
                 return CliApp.Ok;
             }

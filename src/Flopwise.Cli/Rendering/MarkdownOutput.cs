@@ -85,22 +85,7 @@ internal static class MarkdownOutput
         var sources = new List<string>();
         foreach (Assumption a in assumptions)
         {
-            string origin = "given";
-            if (a.IsDefault)
-            {
-                origin = "default";
-                if (a.Source is not null)
-                {
-                    int index = sources.IndexOf(a.Source);
-                    if (index < 0)
-                    {
-                        sources.Add(a.Source);
-                        index = sources.Count - 1;
-                    }
-
-                    origin += $" [{index + 1}]";
-                }
-            }
+            string origin = AssumptionOrigin.Of(a, sources);
 
             string value = a.Value is double v ? NumberDisplay.Format(v) : a.Text ?? string.Empty;
             output.WriteLine($"| {Cell(a.Label)} | {Cell(value)} | {Cell(a.Unit)} | {origin} | {Cell(a.Description)} |");

@@ -149,22 +149,7 @@ internal static class TableOutput
             IRenderable value = a.Value is double v
                 ? Cell(NumberDisplay.Format(v))
                 : new Text(a.Text ?? string.Empty) { Justification = Justify.Left };
-            string origin = "given";
-            if (a.IsDefault)
-            {
-                origin = "default";
-                if (a.Source is not null)
-                {
-                    int index = sources.IndexOf(a.Source);
-                    if (index < 0)
-                    {
-                        sources.Add(a.Source);
-                        index = sources.Count - 1;
-                    }
-
-                    origin += $" [{index + 1}]";
-                }
-            }
+            string origin = AssumptionOrigin.Of(a, sources);
 
             table.AddRow(Cell(a.Label), value, Cell(a.Unit), Cell(origin));
         }

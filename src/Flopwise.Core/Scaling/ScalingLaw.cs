@@ -199,4 +199,18 @@ public sealed record ScalingLaw
             throw new InvalidOperationException($"Law '{Id}' is of the {Form} form, not the Chinchilla form E + A/N^α + B/D^β.");
         }
     }
+
+    /// <summary>The assumption that records which law a calculation used and how its name was resolved.</summary>
+    /// <param name="isDefault">Whether the law is the default (not chosen by the user).</param>
+    /// <param name="how">How the law was chosen or read (a sentence), or <see langword="null"/>.</param>
+    /// <returns>The <c>law</c> assumption.</returns>
+    public Flopwise.Reporting.Assumption ToAssumption(bool isDefault, string? how) => new()
+    {
+        Name = "law",
+        Label = "Scaling law",
+        Text = Id,
+        Description = how is null ? DisplayName + "." : $"{DisplayName}. {how}",
+        Source = Source,
+        IsDefault = isDefault,
+    };
 }

@@ -97,22 +97,7 @@ public static class ScenarioChain
 
         if (mode == ScenarioMode.Budget)
         {
-            Outcome<BudgetConversion> budget = Budget.Convert(new BudgetRequest
-            {
-                Gpu = scenario.Gpu,
-                Law = law,
-                Usd = values.Get(BudgetInputs.Usd),
-                GpuHours = values.Get(BudgetInputs.GpuHours),
-                Gpus = values.Get(BudgetInputs.Gpus),
-                Days = values.Get(BudgetInputs.Days),
-                Mfu = values.Get(BudgetInputs.Mfu),
-                PricePerGpuHour = values.Get(BudgetInputs.PricePerGpuHour),
-                InferenceTokens = values.Get(BudgetInputs.InferenceTokens),
-                PowerWatts = values.Get(BudgetInputs.PowerWatts),
-                Pue = values.Get(BudgetInputs.Pue),
-                GridIntensity = values.Get(BudgetInputs.GridIntensity),
-                Grid = scenario.Grid,
-            });
+            Outcome<BudgetConversion> budget = Budget.Convert(BudgetRequest.From(values) with { Gpu = scenario.Gpu, Law = law, Grid = scenario.Grid });
             if (budget.Value is not BudgetConversion conversion)
             {
                 return Outcome<ScenarioResult>.Failure(budget.Errors);

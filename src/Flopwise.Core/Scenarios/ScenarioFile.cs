@@ -377,7 +377,7 @@ public static class ScenarioFile
                 }
 
                 _law = inline.Value;
-                _notes.Add(LawNote(inline.Value, isDefault: false, "Constants given in the scenario."));
+                _notes.Add(inline.Value.ToAssumption(isDefault: false, "Constants given in the scenario."));
                 return null;
             }
 
@@ -388,19 +388,9 @@ public static class ScenarioFile
             }
 
             _law = match.Law;
-            _notes.Add(LawNote(match.Law, isDefault: false, match.Note is null ? null : match.Note + "."));
+            _notes.Add(match.Law.ToAssumption(isDefault: false, match.Note is null ? null : match.Note + "."));
             return null;
         }
-
-        private static Assumption LawNote(ScalingLaw law, bool isDefault, string? how) => new()
-        {
-            Name = "law",
-            Label = "Scaling law",
-            Text = law.Id,
-            Description = how is null ? law.DisplayName + "." : $"{law.DisplayName}. {how}",
-            Source = law.Source,
-            IsDefault = isDefault,
-        };
 
         private delegate bool TryParser<T>(string? text, out T value);
 
@@ -529,7 +519,7 @@ public static class ScenarioFile
             bool usesLaw = mode is ScenarioMode.Budget or ScenarioMode.Compute || _entries.Any(e => e.Path == "inference-tokens");
             if (_law is null && usesLaw)
             {
-                notes.Insert(0, LawNote(law, isDefault: true, "No law given: the default law."));
+                notes.Insert(0, law.ToAssumption(isDefault: true, "No law given: the default law."));
             }
 
             return new Scenario

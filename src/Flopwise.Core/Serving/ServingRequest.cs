@@ -72,6 +72,24 @@ public sealed record ServingRequest
     /// <summary>Gets notes from resolving names, added to the assumptions.</summary>
     public IReadOnlyList<Assumption> Notes { get; init; } = [];
 
+    /// <summary>
+    /// Gets this request's model, GPU, choices and notes with the numbers of <paramref name="values"/> (one Monte Carlo
+    /// sample, or the fixed values): the front ends build the names once and the numbers per sample.
+    /// </summary>
+    /// <param name="values">The numeric inputs.</param>
+    /// <returns>The request.</returns>
+    public ServingRequest WithNumbers(InputValues values) => From(values) with
+    {
+        Model = Model,
+        Gpu = Gpu,
+        WeightDtype = WeightDtype,
+        KvDtype = KvDtype,
+        Attention = Attention,
+        Efficiency = Efficiency,
+        LatencyClass = LatencyClass,
+        Notes = Notes,
+    };
+
     /// <summary>Creates a request from the numeric values a front end collected; set the others with <c>with</c>.</summary>
     /// <param name="values">The given inputs.</param>
     /// <returns>The request.</returns>

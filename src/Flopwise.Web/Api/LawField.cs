@@ -52,14 +52,14 @@ internal static class LawField
                 return null;
             }
 
-            notes.Add(Note(inline.Value, isDefault: false, "Constants given with --law."));
+            notes.Add(inline.Value.ToAssumption(isDefault: false, "Constants given with --law."));
             return inline.Value;
         }
 
         if (typed is null)
         {
             ScalingLaw fallback = LawCatalog.Default.Find(defaultId) ?? LawCatalog.Default.DefaultLaw;
-            notes.Add(Note(fallback, isDefault: true, defaultReason ?? "No --law given: the default law."));
+            notes.Add(fallback.ToAssumption(isDefault: true, defaultReason ?? "No --law given: the default law."));
             return fallback;
         }
 
@@ -70,7 +70,7 @@ internal static class LawField
             return null;
         }
 
-        notes.Add(Note(match.Law, isDefault: false, match.Note is null ? null : match.Note + "."));
+        notes.Add(match.Law.ToAssumption(isDefault: false, match.Note is null ? null : match.Note + "."));
         return match.Law;
     }
 
@@ -81,14 +81,4 @@ internal static class LawField
             inputs.Add(error);
         }
     }
-
-    private static Assumption Note(ScalingLaw law, bool isDefault, string? how) => new()
-    {
-        Name = "law",
-        Label = "Scaling law",
-        Text = law.Id,
-        Description = how is null ? law.DisplayName + "." : $"{law.DisplayName}. {how}",
-        Source = law.Source,
-        IsDefault = isDefault,
-    };
 }

@@ -128,9 +128,4 @@ internal sealed class MonteCarloFields
             return new Answer(ResultJson.Write(result), plot, tornado) { HeldValues = result.SortedValues.Values.Sum(v => (long)v.Length) };
         });
     }
-
-    /// <summary>Views a calculation's outcome as an outcome of <see cref="ICalculationResult"/>, for the Monte Carlo runner.</summary>
-    public static Outcome<ICalculationResult> Widen<T>(Outcome<T> outcome)
-        where T : class, ICalculationResult =>
-        outcome.Value is T value ? Outcome<ICalculationResult>.Success(value) : Outcome<ICalculationResult>.Failure(outcome.Errors);
 }

@@ -46,7 +46,7 @@ internal static class BudgetEndpoints
         }
 
         BudgetRequest Build(InputValues v) => BudgetRequest.From(v) with { Gpu = gpu, Law = pick?.Invoke(v) ?? law, Grid = grid, Notes = notes };
-        return monteCarlo.TryRun(values, uncertain, v => MonteCarloFields.Widen(Flopwise.Scenarios.Budget.Evaluate(Build(v))))
+        return monteCarlo.TryRun(values, uncertain, v => CalculationOutcome.Widen(Flopwise.Scenarios.Budget.Evaluate(Build(v))))
             ?? new Answer(
                 ResultJson.Write(InputException.Unwrap(Flopwise.Scenarios.Budget.Evaluate(Build(values)))),
                 () => throw InputException.From(new FieldError("plot", "needs an input given as a distribution", "budget", "a range on some numeric field with the plot")));

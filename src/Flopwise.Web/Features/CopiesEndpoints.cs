@@ -32,7 +32,7 @@ internal static class CopiesEndpoints
         MonteCarloFields monteCarlo = MonteCarloFields.Read(inputs);
         inputs.Complete();
         MonteCarloFields.Reject(uncertain, "sweep", sweepText);
-        if (monteCarlo.TryRun(values, uncertain, v => MonteCarloFields.Widen(CopiesModel.Evaluate(CopiesRequest.From(v)))) is Answer sampled)
+        if (monteCarlo.TryRun(values, uncertain, v => CalculationOutcome.Widen(CopiesModel.Evaluate(CopiesRequest.From(v)))) is Answer sampled)
         {
             return sampled;
         }
@@ -64,7 +64,7 @@ internal static class CopiesEndpoints
         InputValues values = inputs.NumbersOrDistributions(HumanInputs.All, uncertain);
         MonteCarloFields monteCarlo = MonteCarloFields.Read(inputs);
         inputs.Complete();
-        return monteCarlo.TryRun(values, uncertain, v => MonteCarloFields.Widen(HumanEquivalents.Evaluate(HumanRequest.From(v))))
+        return monteCarlo.TryRun(values, uncertain, v => CalculationOutcome.Widen(HumanEquivalents.Evaluate(HumanRequest.From(v))))
             ?? new Answer(ResultJson.Write(InputException.Unwrap(HumanEquivalents.Evaluate(HumanRequest.From(values)))));
     }
 

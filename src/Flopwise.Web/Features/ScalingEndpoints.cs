@@ -75,7 +75,7 @@ internal static class ScalingEndpoints
         inputs.Complete();
         request = request with { Law = law, Notes = notes };
         MonteCarloFields.Reject(uncertain, "sweep", sweepText);
-        if (monteCarlo.TryRun(values, uncertain, v => MonteCarloFields.Widen(OptimalAllocation.Evaluate(OptimalRequest.From(v) with { Law = pick?.Invoke(v) ?? law, Notes = notes }))) is Answer sampled)
+        if (monteCarlo.TryRun(values, uncertain, v => CalculationOutcome.Widen(OptimalAllocation.Evaluate(OptimalRequest.From(v) with { Law = pick?.Invoke(v) ?? law, Notes = notes }))) is Answer sampled)
         {
             return sampled;
         }
@@ -114,7 +114,7 @@ internal static class ScalingEndpoints
         inputs.Complete();
         PlanRequest request = PlanRequest.From(law!, values) with { Gpu = gpu, Notes = notes };
         MonteCarloFields.Reject(uncertain, "sweepInference", sweepText);
-        if (monteCarlo.TryRun(values, uncertain, v => MonteCarloFields.Widen(InferencePlanner.Evaluate(PlanRequest.From(pick?.Invoke(v) ?? law!, v) with { Gpu = gpu, Notes = notes }))) is Answer sampled)
+        if (monteCarlo.TryRun(values, uncertain, v => CalculationOutcome.Widen(InferencePlanner.Evaluate(PlanRequest.From(pick?.Invoke(v) ?? law!, v) with { Gpu = gpu, Notes = notes }))) is Answer sampled)
         {
             return sampled;
         }

@@ -44,19 +44,9 @@ internal static class ServingEndpoints
         string? sweepText = inputs.Text("sweepBatch");
         MonteCarloFields monteCarlo = MonteCarloFields.Read(inputs);
         inputs.Complete();
-        ServingRequest Sampled(InputValues v) => ServingRequest.From(v) with
-        {
-            Model = template.Model,
-            Gpu = template.Gpu,
-            WeightDtype = template.WeightDtype,
-            KvDtype = template.KvDtype,
-            Attention = template.Attention,
-            Efficiency = template.Efficiency,
-            LatencyClass = template.LatencyClass,
-            Notes = template.Notes,
-        };
+        ServingRequest Sampled(InputValues v) => template.WithNumbers(v);
         MonteCarloFields.Reject(uncertain, "sweepBatch", sweepText);
-        if (monteCarlo.TryRun(values, uncertain, v => MonteCarloFields.Widen(ServingModel.Evaluate(Sampled(v)))) is Answer sampled)
+        if (monteCarlo.TryRun(values, uncertain, v => CalculationOutcome.Widen(ServingModel.Evaluate(Sampled(v)))) is Answer sampled)
         {
             return sampled;
         }

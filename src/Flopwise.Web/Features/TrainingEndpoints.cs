@@ -61,7 +61,7 @@ internal static class TrainingEndpoints
         }
 
         MonteCarloFields.Reject(uncertain, "sweepGpus", sweepText);
-        if (monteCarlo.TryRun(values, uncertain, v => MonteCarloFields.Widen(TrainingAccounting.Evaluate(Sampled(v)))) is Answer sampled)
+        if (monteCarlo.TryRun(values, uncertain, v => CalculationOutcome.Widen(TrainingAccounting.Evaluate(Sampled(v)))) is Answer sampled)
         {
             return sampled;
         }
