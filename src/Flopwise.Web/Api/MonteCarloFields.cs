@@ -42,9 +42,22 @@ internal sealed class MonteCarloFields
     public static MonteCarloFields Read(WebInputs inputs)
     {
         string? samplesText = inputs.Text("samples");
-        int? samples = inputs.CappedCount("samples", 1, MaxSamples, string.Create(CultureInfo.InvariantCulture, $"the web's cap; the CLI's --samples takes up to {MonteCarlo.MaxSamples:N0}"));
         string? seedText = inputs.Text("seed");
-        int? seed = inputs.Count("seed", 0, int.MaxValue);
+
+        // The same specs, parsing and range checks as the CLI's --samples and --seed; then the web's own cap.
+        InputValues given = inputs.Numbers([MonteCarlo.SamplesInput, MonteCarlo.SeedInput]);
+        int? samples = given.Get(MonteCarlo.SamplesInput) is double s ? (int)s : null;
+        int? seed = given.Get(MonteCarlo.SeedInput) is double d ? (int)d : null;
+        if (samples > MaxSamples)
+        {
+            inputs.Add(new FieldError(
+                MonteCarlo.SamplesInput.JsonName,
+                "is over the web's limit",
+                samplesText!,
+                string.Create(CultureInfo.InvariantCulture, $"at most {MaxSamples:N0} (the web's cap; the CLI's --samples takes up to {MonteCarlo.MaxSamples:N0})")));
+            samples = null;
+        }
+
         return new MonteCarloFields(samplesText, samples, seedText, seed, inputs.Text("sensitivity"));
     }
 

@@ -349,24 +349,6 @@ internal sealed class WebInputs
         return values;
     }
 
-    /// <summary>Parses a whole-number field up to a cap the web sets below the CLI's (<c>samples</c>), saying so when it is exceeded.</summary>
-    public int? CappedCount(string name, double min, double cap, string capReason)
-    {
-        string? text = Text(name);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (NumberText.TryParse(text, out double value, out _) && value == Math.Floor(value) && value > cap)
-        {
-            _errors.Add(new FieldError(name, "is over the web's limit", text, string.Create(CultureInfo.InvariantCulture, $"at most {cap:N0} ({capReason})")));
-            return null;
-        }
-
-        return Count(name, min, cap);
-    }
-
     /// <summary>Parses a choice field (<c>dtype</c>, <c>recompute</c>) with a Core parser; an unknown name lists the choices.</summary>
     public T? Choice<T>(string name, IReadOnlyList<string> names, TryParser<T> parse)
         where T : struct
