@@ -35,6 +35,17 @@ public static class ScenarioChain
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Stage, string Key), string> PrefixedKeys = new();
     private static readonly HashSet<string> DerivedWork = ["params", "tokens", "flop"];
     private static readonly HashSet<string> DerivedCompute = ["compute"];
+
+    private static readonly HashSet<string> DerivedComputeAndDuration = ["compute", "durationSeconds"];
+
+    private static readonly Assumption CopiesDurationNote = new()
+    {
+        Name = "copies.flows",
+        Label = "Copies after the run",
+        Text = "durationSeconds",
+        Description = "Not given in copies: the training duration T is the run's wall time (train.wallTimeSeconds), so C/T is the FLOP/s the training cluster actually delivered.",
+        IsDefault = true,
+    };
     private static readonly HashSet<string> DerivedPlan = ["targetLoss", "referenceParams", "referenceTokens"];
     private static readonly Lazy<ModelPreset[]> DensePresets = new(() => [.. ModelCatalog.Default.All.Where(p => p.Shape.Experts == 1).OrderBy(p => p.PublishedParameters)]);
 
@@ -188,14 +199,26 @@ public static class ScenarioChain
         double? copiesCompute = compute ?? train?.Get("trainingFlop") ?? values.Get(TrainingInputs.Flop) ?? (6 * parameters * tokens);
         if (copiesCompute is double forCopies)
         {
-            Outcome<CopiesResult> copied = CopiesModel.Evaluate(CopiesRequest.From(Section(values, ScenarioKeys.CopiesKeys)) with { Compute = forCopies });
+            CopiesRequest copiesRequest = CopiesRequest.From(Section(values, ScenarioKeys.CopiesKeys)) with { Compute = forCopies };
+            bool runDuration = copiesRequest.DurationSeconds is null && train?.Get("wallTimeSeconds") is double;
+            if (runDuration)
+            {
+                // The cluster that trained the model is the one reallocated: T is the run's wall time, not the default.
+                copiesRequest = copiesRequest with { DurationSeconds = train!.Get("wallTimeSeconds") };
+            }
+
+            Outcome<CopiesResult> copied = CopiesModel.Evaluate(copiesRequest);
             if (copied.Value is not CopiesResult copies)
             {
                 return Outcome<ScenarioResult>.Failure(Prefix(ScenarioKeys.Copies, copied.Errors));
             }
 
             stages.Add(Stage(ScenarioKeys.Copies, copies, copies.Fields));
-            assumptions.Add(copies.Assumptions, ScenarioKeys.Copies, DerivedCompute);
+            assumptions.Add(copies.Assumptions, ScenarioKeys.Copies, runDuration ? DerivedComputeAndDuration : DerivedCompute);
+            if (runDuration)
+            {
+                assumptions.Add([CopiesDurationNote], string.Empty, null);
+            }
         }
 
         if (scenario.Has(ScenarioKeys.Serving))

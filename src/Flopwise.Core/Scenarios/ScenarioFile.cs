@@ -53,7 +53,11 @@ public static class ScenarioFile
         }
         catch (YamlException e)
         {
-            return Fail(new ScenarioError((int)e.Start.Line, (int)e.Start.Column, string.Empty, "is not valid YAML: " + Describe(e), Snippet(yaml, (int)e.Start.Line), "key: value lines (YAML)"));
+            // YamlDotNet reports a tab in the indentation at the start of the enclosing mapping; name the tab's line.
+            (int line, int column) = TabIndentation(yaml) is (int tabLine, int tabColumn) && e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase)
+                ? (tabLine, tabColumn)
+                : ((int)e.Start.Line, (int)e.Start.Column);
+            return Fail(new ScenarioError(line, column, string.Empty, "is not valid YAML: " + Describe(e), Snippet(yaml, line), "key: value lines (YAML)"));
         }
         catch (InvalidOperationException)
         {
@@ -91,6 +95,28 @@ public static class ScenarioFile
     }
 
     private static ScenarioCheck Fail(ScenarioError error) => new(null, [error]);
+
+    /// <summary>The line and column (1-based) of the first tab in a line's indentation, or <see langword="null"/>.</summary>
+    private static (int Line, int Column)? TabIndentation(string yaml)
+    {
+        string[] lines = yaml.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i];
+            int j = 0;
+            while (j < line.Length && (line[j] == ' ' || line[j] == '\t'))
+            {
+                if (line[j] == '\t')
+                {
+                    return (i + 1, j + 1);
+                }
+
+                j++;
+            }
+        }
+
+        return null;
+    }
 
     private static string Describe(YamlException e)
     {
@@ -432,6 +458,14 @@ public static class ScenarioFile
             if (Gives("compute") && (Gives("flop") || Gives("params") || Gives("tokens")))
             {
                 Error("compute", "is given with the run's own work (flop, or params with tokens); give one", "compute, or flop, or params with tokens");
+            }
+
+            if (mode == ScenarioMode.Run && !Gives("flop") && Gives("params") != Gives("tokens"))
+            {
+                // The run's work is 6·N·D: one of them alone cannot count it (as flopwise train refuses).
+                string given = Gives("params") ? "params" : "tokens";
+                string missing = given == "params" ? "tokens" : "params";
+                Error(given, $"needs {missing}: the run's work is params with tokens, or flop", $"{missing} as well, or flop");
             }
 
             if (Gives("usd") && mode != ScenarioMode.Budget)

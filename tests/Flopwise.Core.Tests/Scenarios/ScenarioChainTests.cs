@@ -91,7 +91,21 @@ public class ScenarioChainTests
         AssertStageEquals(result, "optimal", optimal);
         AssertStageEquals(result, "train", train);
         Assert.Equal(optimal.Allocation.Parameters, Field(result, "train.parameters"));
-        AssertStageEquals(result, "copies", CopiesModel.Evaluate(new CopiesRequest { Compute = 3e25 }).GetValueOrThrow());
+
+        // The copies stage reallocates the cluster that trained the model: T is the run's wall time, not the 1e7 s default.
+        double wallTime = train.Get("wallTimeSeconds")!.Value;
+        AssertStageEquals(result, "copies", CopiesModel.Evaluate(new CopiesRequest { Compute = 3e25, DurationSeconds = wallTime }).GetValueOrThrow());
+        Assert.Equal(3e25 / wallTime, Field(result, "copies.clusterFlopPerSecond"), 1e-9 * 3e25 / wallTime);
+        Assert.Contains(result.Assumptions, a => a.Name == "copies.flows");
+    }
+
+    [Fact]
+    public void Copies_DurationGivenInItsSection_IsKeptOverTheRunsWallTime()
+    {
+        ScenarioResult result = Run("compute: 3e25\ngpu: h100\ngpus: 8192\ncopies:\n  duration-seconds: 1e7\n");
+
+        AssertStageEquals(result, "copies", CopiesModel.Evaluate(new CopiesRequest { Compute = 3e25, DurationSeconds = 1e7 }).GetValueOrThrow());
+        Assert.DoesNotContain(result.Assumptions, a => a.Name == "copies.flows");
     }
 
     [Fact]
