@@ -95,12 +95,25 @@ public class ScenarioFileTests
     [InlineData("compute: 1e25\n  gpu: h100\n", 2, 6)]
     [InlineData("compute: 1e25\ngpu: 'h100\n", 2, 6)]
     [InlineData("compute: 1e25\ngpu: [h100\nmfu: 0.4\n", 3, 1)]
+    [InlineData("compute: 1e25\ngpu: h100\nhuman:\n\ttask-hours: 5\n", 4, 1)] // the tab's own line, not the mapping's start
     public void YamlSyntaxError_NamesLineAndColumn(string yaml, int line, int column)
     {
         ScenarioError error = Error(yaml);
 
         Assert.StartsWith("is not valid YAML: ", error.Problem, StringComparison.Ordinal);
         Assert.Equal((line, column), (error.Line, error.Column));
+    }
+
+    [Theory]
+    [InlineData("params: 70B\ngpu: h100\n", "params", "needs tokens")]
+    [InlineData("gpu: h100\ntokens: 2T\n", "tokens", "needs params")]
+    public void RunWork_WithOnlyOneOfParamsAndTokens_IsAnErrorAtItsLine(string yaml, string key, string problem)
+    {
+        ScenarioError error = Error(yaml);
+
+        Assert.Equal(key, error.Key);
+        Assert.StartsWith(problem, error.Problem, StringComparison.Ordinal);
+        Assert.Equal(yaml.Split('\n').ToList().FindIndex(l => l.StartsWith(key, StringComparison.Ordinal)) + 1, error.Line);
     }
 
     [Fact]
