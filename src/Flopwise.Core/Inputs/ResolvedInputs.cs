@@ -17,11 +17,10 @@ internal sealed class ResolvedInputs
     private static bool _quiet;
 
     /// <summary>
-    /// Gets a value indicating whether this calculation records its assumptions: false inside
-    /// <see cref="Quiet"/>, where a Monte Carlo run evaluates samples whose assumptions it never reports (it reports
-    /// the first sample's), so building the records and their formatted texts would be wasted work.
+    /// Whether this calculation keeps its assumptions: false inside <see cref="Quiet"/>, where a Monte Carlo run
+    /// evaluates samples whose assumptions it never reports (it reports the first sample's).
     /// </summary>
-    public bool RecordsAssumptions { get; } = !_quiet;
+    private readonly bool _records = !_quiet;
 
     /// <summary>
     /// Runs <paramref name="action"/> with assumption recording off on this thread (values, errors and fields are
@@ -62,7 +61,7 @@ internal sealed class ResolvedInputs
         {
             if (spec.Default is double fallback)
             {
-                if (RecordsAssumptions)
+                if (_records)
                 {
                     _assumptions.Add(Assumption.ForInput(spec, fallback, isDefault: true));
                 }
@@ -96,7 +95,7 @@ internal sealed class ResolvedInputs
     /// <param name="assumption">The convention.</param>
     public void Note(Assumption assumption)
     {
-        if (RecordsAssumptions)
+        if (_records)
         {
             _assumptions.Add(assumption);
         }
@@ -163,7 +162,7 @@ internal sealed class ResolvedInputs
         }
 
         _given.Add((spec, value));
-        if (RecordsAssumptions)
+        if (_records)
         {
             _assumptions.Add(Assumption.ForInput(spec, value, isDefault: false));
         }

@@ -312,18 +312,15 @@ public static class InferencePlanner
                 return null;
             }
 
-            if (inputs.RecordsAssumptions)
+            inputs.Note(new Assumption
             {
-                inputs.Note(new Assumption
-                {
-                    Name = "targetLoss",
-                    Label = "Target loss ℓ (derived)",
-                    Value = reference,
-                    Unit = "nats/token",
-                    Description = $"Loss of the reference model, L({InputSpec.Format(n)}, {InputSpec.Format(d)}) under {law.Id}.",
-                    IsDefault = false,
-                });
-            }
+                Name = "targetLoss",
+                Label = "Target loss ℓ (derived)",
+                Value = reference,
+                Unit = "nats/token",
+                Description = $"Loss of the reference model, L({InputSpec.Format(n)}, {InputSpec.Format(d)}) under {law.Id}.",
+                IsDefault = false,
+            });
             return (reference, PlanInputs.ReferenceParameters.Name, n);
         }
 
@@ -350,32 +347,26 @@ public static class InferencePlanner
             (plan, evaluations) = Solve(contour, inference, pricing);
         }
 
-        if (inputs.RecordsAssumptions)
+        inputs.Note(new Assumption
         {
-            inputs.Note(new Assumption
-            {
-                Name = "objective",
-                Label = "Objective",
-                Text = pricing is null ? "6·N·D + 2·N·I FLOP" : "p_t·6·N·D + p_i·2·N·I USD",
-                Description = (fixedN is null ? "Minimised over N" : "Evaluated at the given N") + " subject to L(N, D) = ℓ"
-                    + (pricing is null ? ", in FLOP." : ", in dollars: training and inference FLOP each at their own price."),
-                Source = PlanNotes.SardanaFrankle,
-                IsDefault = true,
-            });
-        }
+            Name = "objective",
+            Label = "Objective",
+            Text = pricing is null ? "6·N·D + 2·N·I FLOP" : "p_t·6·N·D + p_i·2·N·I USD",
+            Description = (fixedN is null ? "Minimised over N" : "Evaluated at the given N") + " subject to L(N, D) = ℓ"
+                + (pricing is null ? ", in FLOP." : ", in dollars: training and inference FLOP each at their own price."),
+            Source = PlanNotes.SardanaFrankle,
+            IsDefault = true,
+        });
         inputs.Note(PlanNotes.InferenceFlopPerToken);
         inputs.Note(ComputeOptimalNote);
-        if (inputs.RecordsAssumptions)
+        inputs.Note(fixedN is null ? SolverNote : new Assumption
         {
-            inputs.Note(fixedN is null ? SolverNote : new Assumption
-            {
-                Name = "savingFraction",
-                Label = "Saving at a fixed size",
-                Text = "may be negative",
-                Description = "With --params the size is not optimised: a negative saving means the given size costs more than the compute-optimal model of equal loss.",
-                IsDefault = true,
-            });
-        }
+            Name = "savingFraction",
+            Label = "Saving at a fixed size",
+            Text = "may be negative",
+            Description = "With --params the size is not optimised: a negative saving means the given size costs more than the compute-optimal model of equal loss.",
+            IsDefault = true,
+        });
 
         double saving = 1 - (plan.Objective / computeOptimal.Objective);
         if (fixedN is null)

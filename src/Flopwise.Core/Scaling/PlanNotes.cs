@@ -90,18 +90,15 @@ internal static class PlanNotes
 
         DataType dtype = gpu.DefaultTrainingType;
         double peak = gpu.DensePeak(dtype)!.Value.FlopPerSecond;
-        if (inputs.RecordsAssumptions)
+        inputs.Note(new Assumption
         {
-            inputs.Note(new Assumption
-            {
-                Name = "gpu",
-                Label = "Training accelerator",
-                Text = gpu.Id,
-                Description = $"{gpu.Name}; dense {DataTypes.Name(dtype)} peak {InputSpec.Format(peak / 1e12)} TFLOP/s.",
-                Source = gpu.Source,
-                IsDefault = false,
-            });
-        }
+            Name = "gpu",
+            Label = "Training accelerator",
+            Text = gpu.Id,
+            Description = $"{gpu.Name}; dense {DataTypes.Name(dtype)} peak {InputSpec.Format(peak / 1e12)} TFLOP/s.",
+            Source = gpu.Source,
+            IsDefault = false,
+        });
         double mfu = inputs.Use(PlanInputs.Mfu, mfuGiven);
         double price;
         if (priceGiven is double p)
@@ -111,19 +108,16 @@ internal static class PlanNotes
         else if (gpu.Price is GpuPrice catalog)
         {
             price = catalog.PerHour.Usd;
-            if (inputs.RecordsAssumptions)
+            inputs.Note(new Assumption
             {
-                inputs.Note(new Assumption
-                {
-                    Name = "pricePerGpuHour",
-                    Label = "Training price per GPU-hour",
-                    Value = price,
-                    Unit = "USD/GPU-h",
-                    Description = $"Catalog on-demand rental price of {gpu.Id} as of {catalog.Date}; volatile, give --price-per-gpu-hour for a current one.",
-                    Source = catalog.Source,
-                    IsDefault = true,
-                });
-            }
+                Name = "pricePerGpuHour",
+                Label = "Training price per GPU-hour",
+                Value = price,
+                Unit = "USD/GPU-h",
+                Description = $"Catalog on-demand rental price of {gpu.Id} as of {catalog.Date}; volatile, give --price-per-gpu-hour for a current one.",
+                Source = catalog.Source,
+                IsDefault = true,
+            });
         }
         else
         {
@@ -132,18 +126,15 @@ internal static class PlanNotes
         }
 
         double perTrainingFlop = price / (3600 * peak * mfu);
-        if (inputs.RecordsAssumptions)
+        inputs.Note(new Assumption
         {
-            inputs.Note(new Assumption
-            {
-                Name = "trainingUsdPerFlop",
-                Label = "USD per training FLOP",
-                Value = perTrainingFlop,
-                Unit = "USD/FLOP",
-                Description = "Price per GPU-hour ÷ (3600 s × dense peak × MFU).",
-                IsDefault = false,
-            });
-        }
+            Name = "trainingUsdPerFlop",
+            Label = "USD per training FLOP",
+            Value = perTrainingFlop,
+            Unit = "USD/FLOP",
+            Description = "Price per GPU-hour ÷ (3600 s × dense peak × MFU).",
+            IsDefault = false,
+        });
         return perTrainingFlop;
     }
 
@@ -180,18 +171,15 @@ internal static class PlanNotes
         else if (defaultQuoted is (double parameters, string what))
         {
             quoted = parameters;
-            if (inputs.RecordsAssumptions)
+            inputs.Note(new Assumption
             {
-                inputs.Note(new Assumption
-                {
-                    Name = "quotedParams",
-                    Label = "Parameters of the priced model",
-                    Value = quoted,
-                    Unit = "parameters",
-                    Description = $"The --usd-per-million-tokens price is taken to be for {what}.",
-                    IsDefault = true,
-                });
-            }
+                Name = "quotedParams",
+                Label = "Parameters of the priced model",
+                Value = quoted,
+                Unit = "parameters",
+                Description = $"The --usd-per-million-tokens price is taken to be for {what}.",
+                IsDefault = true,
+            });
         }
         else
         {
@@ -200,18 +188,15 @@ internal static class PlanNotes
         }
 
         double perInferenceFlop = perMillionTokens / (1e6 * 2 * quoted);
-        if (inputs.RecordsAssumptions)
+        inputs.Note(new Assumption
         {
-            inputs.Note(new Assumption
-            {
-                Name = "inferenceUsdPerFlop",
-                Label = "USD per inference FLOP",
-                Value = perInferenceFlop,
-                Unit = "USD/FLOP",
-                Description = "Price per million tokens ÷ (1e6 × 2·N_q): serving cost per token is taken to grow in proportion to N (2·N FLOP per token at the same utilisation).",
-                IsDefault = false,
-            });
-        }
+            Name = "inferenceUsdPerFlop",
+            Label = "USD per inference FLOP",
+            Value = perInferenceFlop,
+            Unit = "USD/FLOP",
+            Description = "Price per million tokens ÷ (1e6 × 2·N_q): serving cost per token is taken to grow in proportion to N (2·N FLOP per token at the same utilisation).",
+            IsDefault = false,
+        });
         return perInferenceFlop;
     }
 

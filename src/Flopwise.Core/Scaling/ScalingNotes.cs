@@ -30,20 +30,17 @@ internal static class ScalingNotes
 
         string id = uniqueTokensGiven ? LawCatalog.DataConstrainedLawId : LawCatalog.DefaultLawId;
         ScalingLaw law = LawCatalog.Default.Find(id) ?? LawCatalog.Default.DefaultLaw;
-        if (inputs.RecordsAssumptions)
+        inputs.Note(new Assumption
         {
-            inputs.Note(new Assumption
-            {
-                Name = "law",
-                Label = "Scaling law",
-                Text = law.Id,
-                Description = law.DisplayName + (uniqueTokensGiven
-                    ? ". No law given: the data-constrained law, since unique tokens were given."
-                    : ". No law given: the default law."),
-                Source = law.Source,
-                IsDefault = true,
-            });
-        }
+            Name = "law",
+            Label = "Scaling law",
+            Text = law.Id,
+            Description = law.DisplayName + (uniqueTokensGiven
+                ? ". No law given: the data-constrained law, since unique tokens were given."
+                : ". No law given: the default law."),
+            Source = law.Source,
+            IsDefault = true,
+        });
         return law;
     }
 
@@ -115,20 +112,17 @@ internal static class ScalingNotes
     {
         bool own = law.RepeatedTokensDecay is not null && law.RepeatedParametersDecay is not null;
         ScalingLaw decayed = DataConstrained.WithRepetitionDecay(law);
-        if (inputs.RecordsAssumptions)
+        inputs.Note(new Assumption
         {
-            inputs.Note(new Assumption
-            {
-                Name = "repetitionDecay",
-                Label = "Repeated-data decay R_D*, R_N*",
-                Text = string.Create(CultureInfo.InvariantCulture, $"R_D* {decayed.RepeatedTokensDecay}, R_N* {decayed.RepeatedParametersDecay}"),
-                Description = own
-                    ? "L = E + A/N′^α + B/D′^β: repeated tokens and excess parameters are worth less (Muennighoff et al. 2023)."
-                    : $"Muennighoff's repeated-data decay applied to the E, A, B, α, β of '{law.Id}' (not fitted together; an extrapolation).",
-                Source = "Muennighoff et al. 2023, arXiv 2305.16264; huggingface/datablations README",
-                IsDefault = true,
-            });
-        }
+            Name = "repetitionDecay",
+            Label = "Repeated-data decay R_D*, R_N*",
+            Text = string.Create(CultureInfo.InvariantCulture, $"R_D* {decayed.RepeatedTokensDecay}, R_N* {decayed.RepeatedParametersDecay}"),
+            Description = own
+                ? "L = E + A/N′^α + B/D′^β: repeated tokens and excess parameters are worth less (Muennighoff et al. 2023)."
+                : $"Muennighoff's repeated-data decay applied to the E, A, B, α, β of '{law.Id}' (not fitted together; an extrapolation).",
+            Source = "Muennighoff et al. 2023, arXiv 2305.16264; huggingface/datablations README",
+            IsDefault = true,
+        });
     }
 
     /// <summary>Records the conventions of the law's form.</summary>
@@ -166,18 +160,15 @@ internal static class ScalingNotes
                 break;
         }
 
-        if (inputs.RecordsAssumptions)
+        inputs.Note(new Assumption
         {
-            inputs.Note(new Assumption
-            {
-                Name = "lawConvention",
-                Label = "Law convention",
-                Text = text,
-                Description = description,
-                Source = law.Source,
-                IsDefault = true,
-            });
-        }
+            Name = "lawConvention",
+            Label = "Law convention",
+            Text = text,
+            Description = description,
+            Source = law.Source,
+            IsDefault = true,
+        });
     }
 
     private static string Significant(double value) =>

@@ -150,19 +150,16 @@ public static class Budget
             inputs.Note(note);
         }
 
-        if (inputs.RecordsAssumptions)
+        inputs.Note(new Assumption
         {
-            inputs.Note(new Assumption
-            {
-                Name = "budgetToFlop",
-                Label = "Budget to training FLOP",
-                Text = "GPU-hours × 3600 × dense peak × MFU",
-                Description = string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{InputSpec.Format(gpuHours)} GPU-hours × 3600 × {InputSpec.Format(peak / 1e12)} TFLOP/s ({request.Gpu.Id}, {Hardware.DataTypes.Name(request.Gpu.DefaultTrainingType)} dense) × MFU {InputSpec.Format(mfu)}."),
-                IsDefault = true,
-            });
-        }
+            Name = "budgetToFlop",
+            Label = "Budget to training FLOP",
+            Text = "GPU-hours × 3600 × dense peak × MFU",
+            Description = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{InputSpec.Format(gpuHours)} GPU-hours × 3600 × {InputSpec.Format(peak / 1e12)} TFLOP/s ({request.Gpu.Id}, {Hardware.DataTypes.Name(request.Gpu.DefaultTrainingType)} dense) × MFU {InputSpec.Format(mfu)}."),
+            IsDefault = true,
+        });
         if (!inputs.CheckFinite(("Training FLOP", trainingFlop)))
         {
             return Outcome<BudgetConversion>.Failure(inputs.Errors);

@@ -160,19 +160,16 @@ public static class TrainingAccounting
 
     private static double NoteGrid(ResolvedInputs inputs, GridRegion region)
     {
-        if (inputs.RecordsAssumptions)
+        inputs.Note(new Assumption
         {
-            inputs.Note(new Assumption
-            {
-                Name = "gridIntensity",
-                Label = "Grid carbon intensity",
-                Value = region.KgPerKwh,
-                Unit = "kg CO2e/kWh",
-                Description = $"Grid region '{region.Id}'.",
-                Source = region.Source,
-                IsDefault = false,
-            });
-        }
+            Name = "gridIntensity",
+            Label = "Grid carbon intensity",
+            Value = region.KgPerKwh,
+            Unit = "kg CO2e/kWh",
+            Description = $"Grid region '{region.Id}'.",
+            Source = region.Source,
+            IsDefault = false,
+        });
         return region.KgPerKwh;
     }
 
@@ -210,44 +207,35 @@ public static class TrainingAccounting
             return null;
         }
 
-        if (inputs.RecordsAssumptions)
+        inputs.Note(new Assumption
         {
-            inputs.Note(new Assumption
-            {
-                Name = "flopConvention",
-                Label = "FLOP convention",
-                Text = FlopConventions.Name(request.Convention),
-                Description = flop is not null
-                    ? "Training FLOP as given, taken to be counted under this convention."
-                    : ConventionDescription(request.Convention),
-                Source = "DESIGN.md conventions; Kaplan et al. 2020 (6N), Chowdhery et al. 2022 App. B (model FLOP)",
-                IsDefault = !request.ConventionGiven,
-            });
-        }
-        if (inputs.RecordsAssumptions)
+            Name = "flopConvention",
+            Label = "FLOP convention",
+            Text = FlopConventions.Name(request.Convention),
+            Description = flop is not null
+                ? "Training FLOP as given, taken to be counted under this convention."
+                : ConventionDescription(request.Convention),
+            Source = "DESIGN.md conventions; Kaplan et al. 2020 (6N), Chowdhery et al. 2022 App. B (model FLOP)",
+            IsDefault = !request.ConventionGiven,
+        });
+        inputs.Note(new Assumption
         {
-            inputs.Note(new Assumption
-            {
-                Name = "recompute",
-                Label = "Recomputation",
-                Text = request.Recompute.ToString().ToLowerInvariant(),
-                Description = "Hardware FLOP = training FLOP plus recomputed activations (none, selective attention, or a full extra forward pass).",
-                IsDefault = request.Recompute == Recompute.None,
-            });
-        }
+            Name = "recompute",
+            Label = "Recomputation",
+            Text = request.Recompute.ToString().ToLowerInvariant(),
+            Description = "Hardware FLOP = training FLOP plus recomputed activations (none, selective attention, or a full extra forward pass).",
+            IsDefault = request.Recompute == Recompute.None,
+        });
 
         if (model is not null)
         {
             double seq = seqGiven ?? model.DefaultSequenceLength;
             if (seqGiven is null)
             {
-                if (inputs.RecordsAssumptions)
+                inputs.Note(Assumption.ForInput(TrainingInputs.Seq, seq, isDefault: true) with
                 {
-                    inputs.Note(Assumption.ForInput(TrainingInputs.Seq, seq, isDefault: true) with
-                    {
-                        Source = $"training context of {model.Name}",
-                    });
-                }
+                    Source = $"training context of {model.Name}",
+                });
             }
 
             int t = (int)Math.Round(seq);
@@ -285,72 +273,60 @@ public static class TrainingAccounting
             return null;
         }
 
-        if (inputs.RecordsAssumptions)
+        inputs.Note(new Assumption
         {
-            inputs.Note(new Assumption
-            {
-                Name = "dtype",
-                Label = "Data type",
-                Text = DataTypes.Name(dtype),
-                Description = request.DataType is null && dtype == DataType.Fp16
-                    ? $"fp16, because {gpu?.Id} has no bf16; MFU is against the dense peak of this dtype."
-                    : "MFU is against the dense peak of this dtype.",
-                IsDefault = request.DataType is null,
-            });
-        }
+            Name = "dtype",
+            Label = "Data type",
+            Text = DataTypes.Name(dtype),
+            Description = request.DataType is null && dtype == DataType.Fp16
+                ? $"fp16, because {gpu?.Id} has no bf16; MFU is against the dense peak of this dtype."
+                : "MFU is against the dense peak of this dtype.",
+            IsDefault = request.DataType is null,
+        });
 
         double? peak = peakTflops * 1e12 ?? gpu?.DensePeak(dtype)?.FlopPerSecond;
         if (gpu is not null)
         {
-            if (inputs.RecordsAssumptions)
+            inputs.Note(new Assumption
             {
-                inputs.Note(new Assumption
-                {
-                    Name = "gpu",
-                    Label = "Accelerator",
-                    Text = gpu.Id,
-                    Description = $"{gpu.Name}; dense {DataTypes.Name(dtype)} peak {(gpu.DensePeak(dtype) is FlopRate rate ? InputSpec.Format(rate.TeraflopPerSecond) : "none")} TFLOP/s"
-                        + (peakTflops is null ? "." : $", overridden by --peak-tflops {InputSpec.Format(peakTflops.Value)}."),
-                    Source = gpu.Source,
-                    IsDefault = false,
-                });
-            }
+                Name = "gpu",
+                Label = "Accelerator",
+                Text = gpu.Id,
+                Description = $"{gpu.Name}; dense {DataTypes.Name(dtype)} peak {(gpu.DensePeak(dtype) is FlopRate rate ? InputSpec.Format(rate.TeraflopPerSecond) : "none")} TFLOP/s"
+                    + (peakTflops is null ? "." : $", overridden by --peak-tflops {InputSpec.Format(peakTflops.Value)}."),
+                Source = gpu.Source,
+                IsDefault = false,
+            });
         }
 
         double? power = powerGiven ?? gpu?.Tdp?.Watts;
         if (powerGiven is null && gpu?.Tdp is not null)
         {
-            if (inputs.RecordsAssumptions)
+            inputs.Note(new Assumption
             {
-                inputs.Note(new Assumption
-                {
-                    Name = "powerWatts",
-                    Label = "Power per GPU",
-                    Value = power,
-                    Unit = "W",
-                    Description = $"Catalog TDP of {gpu.Id} (board power at full load).",
-                    Source = gpu.Source,
-                    IsDefault = true,
-                });
-            }
+                Name = "powerWatts",
+                Label = "Power per GPU",
+                Value = power,
+                Unit = "W",
+                Description = $"Catalog TDP of {gpu.Id} (board power at full load).",
+                Source = gpu.Source,
+                IsDefault = true,
+            });
         }
 
         double? price = priceGiven ?? gpu?.Price?.PerHour.Usd;
         if (priceGiven is null && gpu?.Price is GpuPrice catalogPrice)
         {
-            if (inputs.RecordsAssumptions)
+            inputs.Note(new Assumption
             {
-                inputs.Note(new Assumption
-                {
-                    Name = "pricePerGpuHour",
-                    Label = "Price per GPU-hour",
-                    Value = price,
-                    Unit = "USD/GPU-h",
-                    Description = $"Catalog on-demand rental price of {gpu.Id} as of {catalogPrice.Date}; volatile, give --price-per-gpu-hour for a current one.",
-                    Source = catalogPrice.Source,
-                    IsDefault = true,
-                });
-            }
+                Name = "pricePerGpuHour",
+                Label = "Price per GPU-hour",
+                Value = price,
+                Unit = "USD/GPU-h",
+                Description = $"Catalog on-demand rental price of {gpu.Id} as of {catalogPrice.Date}; volatile, give --price-per-gpu-hour for a current one.",
+                Source = catalogPrice.Source,
+                IsDefault = true,
+            });
         }
 
         return new Hardware(gpu, peak, power, price);
@@ -456,18 +432,15 @@ public static class TrainingAccounting
                 return null;
             }
 
-            if (inputs.RecordsAssumptions)
+            inputs.Note(new Assumption
             {
-                inputs.Note(new Assumption
-                {
-                    Name = "gpusDerived",
-                    Label = "GPUs (derived)",
-                    Value = n,
-                    Unit = "GPUs",
-                    Description = "GPU count derived as GPU-hours ÷ wall time.",
-                    IsDefault = false,
-                });
-            }
+                Name = "gpusDerived",
+                Label = "GPUs (derived)",
+                Value = n,
+                Unit = "GPUs",
+                Description = "GPU count derived as GPU-hours ÷ wall time.",
+                IsDefault = false,
+            });
         }
 
         return new Pinning(field, value, gpuSeconds, n, seconds ?? gpuSeconds / n);
@@ -532,18 +505,15 @@ public static class TrainingAccounting
         Put("itEnergyKwh", "IT energy (GPUs)", itKwh, "kWh", powerReason);
         Put("facilityEnergyKwh", "Facility energy (× PUE)", facilityKwh, "kWh", powerReason);
         Put("co2Kg", "Emissions", facilityKwh * grid, "kg CO2e", powerReason);
-        if (inputs.RecordsAssumptions)
+        inputs.Note(new Assumption
         {
-            inputs.Note(new Assumption
-            {
-                Name = "energyModel",
-                Label = "Energy model",
-                Text = "GPU-hours × power × utilisation × overhead; × PUE; × grid",
-                Description = "IT energy = GPU-hours × power per GPU × power utilisation × server overhead (both 1 unless given); facility = IT × PUE; CO2e = facility × grid intensity.",
-                Source = "DESIGN.md energy convention; Epoch AI cost model (Cottier et al. 2024)",
-                IsDefault = true,
-            });
-        }
+            Name = "energyModel",
+            Label = "Energy model",
+            Text = "GPU-hours × power × utilisation × overhead; × PUE; × grid",
+            Description = "IT energy = GPU-hours × power per GPU × power utilisation × server overhead (both 1 unless given); facility = IT × PUE; CO2e = facility × grid intensity.",
+            Source = "DESIGN.md energy convention; Epoch AI cost model (Cottier et al. 2024)",
+            IsDefault = true,
+        });
 
         if (!inputs.CheckFinite([.. fields.Where(f => f.Value != 0).Select(f => (f.Label, f.Value))]))
         {
