@@ -28,9 +28,9 @@ internal static class ServeCommand
         string[] storage = ["fp32", "bf16", "fp16", "fp8", "int8", "int4"];
         var weightDtype = new ChoiceOption<DataType>(command, "--weight-dtype", "Dtype of the layer matrices; default the GPU's 16-bit type (int8 and int4 are dequantised into it for compute).", storage, DataTypes.TryParse);
         var kvDtype = new ChoiceOption<DataType>(command, "--kv-dtype", "Dtype of the KV cache; default the GPU's 16-bit type.", storage, DataTypes.TryParse);
-        var attention = new ChoiceOption<AttentionKernel>(command, "--attention", "Attention kernel: fused (default; FlashAttention, causal prefill) or unfused (eager: full score matrix written and read, as LLM-Viewer counts).", ["fused", "unfused"], TryParseName);
-        var efficiency = new ChoiceOption<EfficiencyPreset>(command, "--efficiency", "Efficiency preset for the efficiencies not given: roofline (default; ηc = ηm = 1) or measured (ηc 0.70, ηm 0.75; A100 kernel profiles).", ["roofline", "measured"], TryParseName);
-        var latency = new ChoiceOption<LatencyClass>(command, "--latency-class", "Latency targets of seed 001's product classes: keystroke (TTFT ≤ 200 ms, TPOT ≤ 10 ms), interactive (2 s, 100 ms) or batch (TTFT ≤ 30 s); the largest batch meeting them is chosen.", ["keystroke", "interactive", "batch"], TryParseName);
+        var attention = new ChoiceOption<AttentionKernel>(command, "--attention", "Attention kernel: fused (default; FlashAttention, causal prefill) or unfused (eager: full score matrix written and read, as LLM-Viewer counts).", ["fused", "unfused"], EnumNames.TryParse);
+        var efficiency = new ChoiceOption<EfficiencyPreset>(command, "--efficiency", "Efficiency preset for the efficiencies not given: roofline (default; ηc = ηm = 1) or measured (ηc 0.70, ηm 0.75; A100 kernel profiles).", ["roofline", "measured"], EnumNames.TryParse);
+        var latency = new ChoiceOption<LatencyClass>(command, "--latency-class", "Latency targets of seed 001's product classes: keystroke (TTFT ≤ 200 ms, TPOT ≤ 10 ms), interactive (2 s, 100 ms) or batch (TTFT ≤ 30 s); the largest batch meeting them is chosen.", ["keystroke", "interactive", "batch"], EnumNames.TryParse);
         var sweep = new Option<string>("--sweep-batch")
         {
             Description = "One row per doubling of the batch from FROM to TO (at most 200 rows); batches that do not fit are left out and counted.",
@@ -97,13 +97,5 @@ internal static class ServeCommand
             CommandOutput.WriteRows(context, format, Title, [.. swept.Rows.Select(r => r.SweepRow)], swept.ReportedAssumptions);
             return CliApp.Ok;
         });
-    }
-
-    private static bool TryParseName<T>(string? text, out T value)
-        where T : struct, Enum
-    {
-        value = default;
-        return !string.IsNullOrWhiteSpace(text) && !int.TryParse(text, out _)
-            && Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value);
     }
 }

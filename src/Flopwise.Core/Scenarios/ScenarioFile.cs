@@ -256,27 +256,23 @@ public static class ScenarioFile
         private FieldError? ReadNumber(ScenarioKey key, string text)
         {
             InputSpec spec = key.Sampled!;
-            if (DistributionText.LooksLikeDistribution(text))
+            if (!key.AllowsDistribution && DistributionText.LooksLikeDistribution(text))
             {
-                if (!key.AllowsDistribution)
-                {
-                    return new FieldError(spec.Name, "takes one number, not a range or distribution", text, spec.Expected);
-                }
+                return new FieldError(spec.Name, "takes one number, not a range or distribution", text, spec.Expected);
+            }
 
-                if (!DistributionText.TryParse(text, out Distribution? distribution, out string? problem))
-                {
-                    return new FieldError(spec.Name, problem!, text, DistributionText.AcceptedForms);
-                }
+            if (NumberOrDistribution.Read(spec, text, out double? number, out UncertainInput? uncertain) is FieldError unreadable)
+            {
+                return unreadable;
+            }
 
-                _uncertain.Add(new UncertainInput(spec, distribution!, text));
+            if (uncertain is not null)
+            {
+                _uncertain.Add(uncertain);
                 return null;
             }
 
-            if (!NumberText.TryParse(text, out double value, out string? numberProblem))
-            {
-                return new FieldError(spec.Name, numberProblem!, text, spec.Expected);
-            }
-
+            double value = number!.Value;
             if (spec.Check(value) is FieldError bad)
             {
                 return bad with { Got = text };
@@ -362,11 +358,11 @@ public static class ScenarioFile
                 case "serving.kv-dtype":
                     return Choice(key, typed, StorageType, out _kvDtype);
                 case "serving.attention":
-                    return Choice(key, typed, TryParseName, out _attention);
+                    return Choice(key, typed, EnumNames.TryParse, out _attention);
                 case "serving.efficiency":
-                    return Choice(key, typed, TryParseName, out _efficiency);
+                    return Choice(key, typed, EnumNames.TryParse, out _efficiency);
                 default:
-                    return Choice(key, typed, TryParseName, out _latency);
+                    return Choice(key, typed, EnumNames.TryParse, out _latency);
             }
         }
 
@@ -435,14 +431,6 @@ public static class ScenarioFile
 
         private static bool StorageType(string? text, out DataType type) =>
             DataTypes.TryParse(text, out type) && type is DataType.Fp32 or DataType.Bf16 or DataType.Fp16 or DataType.Fp8 or DataType.Int8 or DataType.Int4;
-
-        private static bool TryParseName<T>(string? text, out T value)
-            where T : struct, Enum
-        {
-            value = default;
-            return !string.IsNullOrWhiteSpace(text) && !int.TryParse(text, out _)
-                && Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value);
-        }
 
         /// <summary>Checks that every key given is used by a stage that runs, and that something runs.</summary>
         public void CheckWiring()

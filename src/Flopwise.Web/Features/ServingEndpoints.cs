@@ -36,9 +36,9 @@ internal static class ServingEndpoints
             Gpu = gpu,
             WeightDtype = inputs.Choice<DataType>("weightDtype", StorageTypes, DataTypes.TryParse),
             KvDtype = inputs.Choice<DataType>("kvDtype", StorageTypes, DataTypes.TryParse),
-            Attention = inputs.Choice<AttentionKernel>("attention", ["fused", "unfused"], TryParseName) ?? AttentionKernel.Fused,
-            Efficiency = inputs.Choice<EfficiencyPreset>("efficiency", ["roofline", "measured"], TryParseName) ?? EfficiencyPreset.Roofline,
-            LatencyClass = inputs.Choice<LatencyClass>("latencyClass", ["keystroke", "interactive", "batch"], TryParseName),
+            Attention = inputs.Choice<AttentionKernel>("attention", ["fused", "unfused"], EnumNames.TryParse) ?? AttentionKernel.Fused,
+            Efficiency = inputs.Choice<EfficiencyPreset>("efficiency", ["roofline", "measured"], EnumNames.TryParse) ?? EfficiencyPreset.Roofline,
+            LatencyClass = inputs.Choice<LatencyClass>("latencyClass", ["keystroke", "interactive", "batch"], EnumNames.TryParse),
             Notes = notes,
         };
         string? sweepText = inputs.Text("sweepBatch");
@@ -68,13 +68,5 @@ internal static class ServingEndpoints
 
         ServingSweep swept = InputException.Unwrap(ServingModel.Sweep(request, batches.Points));
         return new Answer(ResultJson.WriteRows([.. swept.Rows.Select(r => r.SweepRow)], swept.ReportedAssumptions), () => ServingModel.Chart(swept));
-    }
-
-    private static bool TryParseName<T>(string? text, out T value)
-        where T : struct, Enum
-    {
-        value = default;
-        return !string.IsNullOrWhiteSpace(text) && !int.TryParse(text, out _)
-            && Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value);
     }
 }
