@@ -50,7 +50,10 @@ public static class Budget
             Grid = request.Grid,
         });
         Outcome<OptimalResult> optimal = OptimalAllocation.Evaluate(new OptimalRequest { Compute = trainingFlop, Law = request.Law });
-        Outcome<CopiesResult> copies = CopiesModel.Evaluate(new CopiesRequest { Compute = trainingFlop });
+        // With a cluster size the run's wall time is known: the copies after training reallocate that cluster, so T is
+        // the wall time (C/T is the FLOP/s it delivered), not the copies model's default; as the scenario chain does.
+        double? runSeconds = train.Value?.Get("wallTimeSeconds");
+        Outcome<CopiesResult> copies = CopiesModel.Evaluate(new CopiesRequest { Compute = trainingFlop, DurationSeconds = runSeconds });
         IReadOnlyList<FieldError> errors = [.. train.Errors, .. optimal.Errors, .. copies.Errors];
         if (errors.Count > 0)
         {
@@ -83,7 +86,7 @@ public static class Budget
             Optimal = optimal.Value!,
             Copies = copies.Value!,
             Plan = plan,
-            Assumptions = Merge(conversion.Assumptions, train.Value!.Assumptions, optimal.Value!.Assumptions, copies.Value!.Assumptions, plan?.Assumptions ?? []),
+            Assumptions = Merge(conversion.Assumptions, train.Value!.Assumptions, optimal.Value!.Assumptions, [.. copies.Value!.Assumptions.Select(RunDuration)], plan?.Assumptions ?? []),
         });
     }
 
@@ -183,6 +186,11 @@ public static class Budget
     public static BudgetResult Compute(BudgetRequest request) => Evaluate(request).GetValueOrThrow();
 
     /// <summary>Joins the steps' assumptions, each name once (the first wins), skipping the values the budget derived.</summary>
+    private static Assumption RunDuration(Assumption a) =>
+        a.Name == CopiesInputs.DurationSeconds.JsonName && !a.IsDefault
+            ? a with { Label = a.Label + " (the run's wall time)", Description = "The training run's wall time on the given cluster: the copies after training reallocate that cluster." }
+            : a;
+
     private static List<Assumption> Merge(params IReadOnlyList<Assumption>[] lists)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal) { "flop", "compute", "gpuHours", "targetLoss", "inferenceTokens" };

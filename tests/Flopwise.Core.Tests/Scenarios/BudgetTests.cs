@@ -50,6 +50,18 @@ public class BudgetTests
         Assert.Equal(16384 * 90 * 24.0, result.GpuHours);
         AssertClose.Relative(90, result.Get("wallTimeDays")!.Value, 1e-12);
         Assert.NotNull(result.Get("co2Kg"));
+
+        // The copies after training reallocate this cluster: T is the run's 90 days, not the copies model's 1e7 s.
+        AssertClose.Relative(result.TrainingFlop / (90 * 86_400.0), result.Copies.Fields.Single(f => f.Key == "clusterFlopPerSecond").Value, 1e-12);
+        Assert.Contains(result.Assumptions, a => a.Name == "durationSeconds" && a.Label.EndsWith("(the run's wall time)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GpuHoursWithoutACluster_CopiesKeepTheDefaultDuration()
+    {
+        BudgetResult result = Budget.Compute(Request() with { GpuHours = 1e6 });
+
+        AssertClose.Relative(result.TrainingFlop / 1e7, result.Copies.Fields.Single(f => f.Key == "clusterFlopPerSecond").Value, 1e-12);
     }
 
     [Theory]
