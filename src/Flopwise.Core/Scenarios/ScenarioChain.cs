@@ -200,11 +200,12 @@ public static class ScenarioChain
         if (copiesCompute is double forCopies)
         {
             CopiesRequest copiesRequest = CopiesRequest.From(Section(values, ScenarioKeys.CopiesKeys)) with { Compute = forCopies };
-            bool runDuration = copiesRequest.DurationSeconds is null && train?.Get("wallTimeSeconds") is double;
+            // The cluster that trained the model is the one reallocated: T is the run's wall time, not the default.
+            double? runSeconds = copiesRequest.DurationSeconds is null ? train?.Get("wallTimeSeconds") : null;
+            bool runDuration = runSeconds is not null;
             if (runDuration)
             {
-                // The cluster that trained the model is the one reallocated: T is the run's wall time, not the default.
-                copiesRequest = copiesRequest with { DurationSeconds = train!.Get("wallTimeSeconds") };
+                copiesRequest = copiesRequest with { DurationSeconds = runSeconds };
             }
 
             Outcome<CopiesResult> copied = CopiesModel.Evaluate(copiesRequest);
