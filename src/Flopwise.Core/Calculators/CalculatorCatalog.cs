@@ -1,4 +1,5 @@
 using Flopwise.Forecasting;
+using Flopwise.Training;
 
 namespace Flopwise.Calculators;
 
@@ -15,6 +16,8 @@ public static class CalculatorCatalog
         ForecastingCalculators.Copies,
         ForecastingCalculators.Human,
         ForecastingCalculators.History,
+        TrainingCalculators.Model,
+        TrainingCalculators.Memory,
     ];
 
     /// <summary>Finds a calculator by name.</summary>

@@ -8,7 +8,7 @@ using Flopwise.Web.Api;
 
 namespace Flopwise.Web.Features;
 
-/// <summary>The training calculators: <c>/api/train</c> (with a plot by cluster size), <c>/api/memory</c> and <c>/api/model</c>.</summary>
+/// <summary>The training calculator <c>/api/train</c> (with a plot by cluster size).</summary>
 internal static class TrainingEndpoints
 {
     private const string TrainTitle = "Training run";
@@ -16,8 +16,6 @@ internal static class TrainingEndpoints
     public static IEndpointRouteBuilder MapTraining(this IEndpointRouteBuilder api)
     {
         api.MapCalculator("train", Train);
-        api.MapCalculator("memory", Memory);
-        api.MapCalculator("model", Model);
         return api;
     }
 
@@ -89,65 +87,5 @@ internal static class TrainingEndpoints
         IReadOnlyList<TrainingResult> rows = InputException.Unwrap(TrainingAccounting.Sweep(request, points));
         string json = ResultJson.WriteRows(rows, rows[0].Assumptions.Where(a => a.Name != "gpus").ToList());
         return new Answer(json, () => TrainingAccounting.Chart(rows));
-    }
-
-    /// <summary>Per-GPU training memory of the most loaded GPU, and whether it fits.</summary>
-    public static Answer Memory(WebInputs inputs)
-    {
-        var notes = new List<Assumption>();
-        ResolvedModel? resolved = ModelField.Read(inputs, notes);
-
-        var gpu = GpuField.Read(inputs, notes);
-        DataType? dataType = GpuField.DataType(inputs);
-        InputValues values = inputs.Numbers(MemoryInputs.All);
-        Recompute? recompute = Conventions.Recompute(inputs);
-        bool sequenceParallel = inputs.Flag("sequenceParallel");
-        bool flash = inputs.Flag("flashAttention");
-        Optimizer? optimizer = inputs.Choice<Optimizer>("optimizer", ["adamw", "sgd"], TryParseOptimizer);
-        inputs.Complete();
-        MemoryRequest request = MemoryRequest.From(values) with
-        {
-            Model = resolved?.Shape,
-            Gpu = gpu,
-            DataType = dataType,
-            Recompute = recompute ?? Recompute.None,
-            SequenceParallel = sequenceParallel,
-            FlashAttention = flash,
-            Optimizer = optimizer ?? Optimizer.AdamW,
-            Notes = notes,
-        };
-        return new Answer(ResultJson.Write(InputException.Unwrap(TrainingMemory.Evaluate(request))));
-    }
-
-    /// <summary>Parameters and FLOP per token of one architecture.</summary>
-    public static Answer Model(WebInputs inputs)
-    {
-        ResolvedModel? resolved = ModelField.Read(inputs, []);
-        double? seq = inputs.Numbers([TrainingInputs.Seq]).Get(TrainingInputs.Seq);
-        FlopConvention? convention = Conventions.Flop(inputs);
-        inputs.Complete();
-        if (resolved is null)
-        {
-            throw InputException.From(new FieldError("model", "is required", Messages.Nothing, "a preset in model, or shape fields"));
-        }
-
-        ModelReportResult result = InputException.Unwrap(ModelReport.Evaluate(resolved, seq, convention ?? FlopConvention.SixN, convention is not null));
-        return new Answer(ResultJson.Write(result));
-    }
-
-    private static bool TryParseOptimizer(string? text, out Optimizer optimizer)
-    {
-        optimizer = default;
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "adamw" or "adam":
-                optimizer = Optimizer.AdamW;
-                return true;
-            case "sgd":
-                optimizer = Optimizer.Sgd;
-                return true;
-            default:
-                return false;
-        }
     }
 }
