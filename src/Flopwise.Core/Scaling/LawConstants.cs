@@ -10,14 +10,15 @@ namespace Flopwise.Scaling;
 /// Chinchilla-form law is given in the power form with C in FLOP: N_opt = (G·6^−a)·C^a, D_opt = (6^−b/G)·C^b.
 /// No object ever holds both <c>A</c> and a lower-case <c>a</c>. The readers of user laws
 /// (<see cref="LawCatalog.ParseInline"/>, <see cref="LawCatalog.ParseLawFile"/>) reject constants whose G, G·6^−a or
-/// 6^−b/G would be 0 or infinite, so these fields are finite for every law they return. Thread-safe.
+/// 6^−b/G would be 0 or infinite, so these fields are finite for every law they return. Which constants are written,
+/// and in what order, is the law's form's (<see cref="LawForm"/>); the <c>derived</c> flag ends every list. Thread-safe.
 /// </remarks>
 public static class LawConstants
 {
     /// <summary>Gets the constants of <paramref name="law"/> as fields.</summary>
     /// <param name="law">The law.</param>
     /// <param name="prefix">The key prefix, e.g. <c>law.</c> (a dot makes a nested JSON object) or empty.</param>
-    /// <returns>The fields, in the order of the law-file schema; only the constants the law has.</returns>
+    /// <returns>The fields, in the order of the law-file schema; only the constants of the law's form that it has.</returns>
     public static IReadOnlyList<ResultField> Fields(ScalingLaw law, string prefix = "law.")
     {
         ArgumentNullException.ThrowIfNull(law);
