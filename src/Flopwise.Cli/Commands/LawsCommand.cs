@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Flopwise.Cli.Rendering;
 using Flopwise.Reporting;
@@ -56,21 +55,7 @@ internal static class LawsCommand
         ];
     }
 
-    private static string Constants(ScalingLaw law)
-    {
-        static string F(double? v) => v is double d
-            ? d.ToString("G6", CultureInfo.InvariantCulture).Replace("E+", "e", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal)
-            : "?";
-        return law.Form switch
-        {
-            LawForm.Chinchilla => $"E {F(law.E)}, A {F(law.A)}, B {F(law.B)}, α {F(law.Alpha)}, β {F(law.Beta)}",
-            LawForm.Muennighoff => $"E {F(law.E)}, A {F(law.A)}, B {F(law.B)}, α {F(law.Alpha)}, β {F(law.Beta)}, R_D* {F(law.RepeatedTokensDecay)}, R_N* {F(law.RepeatedParametersDecay)}",
-            LawForm.Kaplan => $"L: α_N {F(law.AlphaN)}, α_D {F(law.AlphaD)}, N_c {F(law.CriticalParameters)}, D_c {F(law.CriticalTokens)}; N = {F(law.ParametersCoefficient)}·C^{F(law.ParametersExponent)}, D = {F(law.TokensCoefficient)}·C^{F(law.TokensExponent)} (C in PF-days)",
-            LawForm.DeepSeek => $"M = {F(law.ModelFlopPerTokenCoefficient)}·C^{F(law.ModelFlopPerTokenExponent)}, D = {F(law.TokensCoefficient)}·C^{F(law.TokensExponent)}",
-            _ when law.RuleTokensPerParameter is double m => $"D = {F(m)}·N, C = 6·N·D",
-            _ => $"N = {F(law.ParametersCoefficient)}·C^{F(law.ParametersExponent)}, D = {F(law.TokensCoefficient)}·C^{F(law.TokensExponent)}",
-        };
-    }
+    private static string Constants(ScalingLaw law) => law.Form.Summary(law);
 
     private static void WriteJson(CliContext context)
     {

@@ -36,7 +36,7 @@ public sealed partial class RunTable
             return Fail("drop-highest-loss", "must be 0 or more", options.DropHighestLoss.ToString(CultureInfo.InvariantCulture), "a whole number of rows ≥ 0");
         }
 
-        var csv = new RunTableReader(reader);
+        var csv = new CsvRecordReader(reader);
         string[]? header = null;
         while (csv.Read())
         {

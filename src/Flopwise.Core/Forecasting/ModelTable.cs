@@ -1,7 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
-using Flopwise.Fitting;
 using Flopwise.Inputs;
 
 namespace Flopwise.Forecasting;
@@ -115,7 +114,7 @@ public sealed class ModelTable
 
     private static Outcome<ModelTable> Parse(TextReader reader, string fileName, string description, string? source)
     {
-        var csv = new RunTableReader(reader);
+        var csv = new CsvRecordReader(reader);
         string[]? header = null;
         while (header is null && csv.Read())
         {

@@ -360,7 +360,7 @@ public sealed class LawCatalog
         int before = errors.Count;
         var read = new JsonObjectReader(entry, field, where, errors);
         string? formText = read.String("form");
-        LawForm? form = formText is null ? null : ParseForm(formText);
+        LawForm? form = formText is null ? null : LawForm.Find(formText);
         if (formText is null)
         {
             errors.Add(new FieldError(field, $"{where}: key 'form' is missing", Messages.Nothing, "chinchilla or power"));
@@ -369,78 +369,21 @@ public sealed class LawCatalog
 
         if (form is null)
         {
-            read.Reject("form", "is unknown", formText, "one of chinchilla, power, kaplan, deepseek, muennighoff");
+            read.Reject("form", "is unknown", formText, "one of " + string.Join(", ", LawForm.All.Select(f => f.JsonName)));
             return null;
         }
 
-        var positive = new ConstantReader(read, errors);
         var law = new ScalingLaw
         {
             Id = id,
             DisplayName = read.String("displayName") ?? read.String("name") ?? id,
-            Form = form.Value,
+            Form = form,
             Source = fileName is null ? read.RequiredString("source") : read.String("source") ?? fileName,
             Notes = read.String("notes") ?? string.Empty,
             IsDerived = read.Bool("derived", false),
             Aliases = read.Strings("aliases").Select(a => a.Trim().ToLowerInvariant()).ToArray(),
         };
-        switch (form.Value)
-        {
-            case LawForm.Chinchilla:
-            case LawForm.Muennighoff:
-                law = law with
-                {
-                    E = positive.RequiredOrLog("E", allowZero: true),
-                    A = positive.RequiredOrLog("A"),
-                    B = positive.RequiredOrLog("B"),
-                    Alpha = positive.Required("alpha"),
-                    Beta = positive.Required("beta"),
-                };
-                if (form == LawForm.Muennighoff)
-                {
-                    law = law with { RepeatedTokensDecay = positive.Required("repeatedTokensDecay"), RepeatedParametersDecay = positive.Required("repeatedParametersDecay") };
-                }
-
-                break;
-            case LawForm.Power:
-                if (read.Has("tokensPerParameter"))
-                {
-                    double m = positive.Required("tokensPerParameter");
-                    double g = 1 / Math.Sqrt(6 * m);
-                    law = law with { RuleTokensPerParameter = m, ParametersCoefficient = g, ParametersExponent = 0.5, TokensCoefficient = m * g, TokensExponent = 0.5 };
-                }
-                else
-                {
-                    law = ReadFrontier(law, positive, read, required: true);
-                }
-
-                break;
-            case LawForm.Kaplan:
-                law = ReadFrontier(law, positive, read, required: true) with
-                {
-                    AlphaN = positive.Required("alphaN"),
-                    AlphaD = positive.Required("alphaD"),
-                    CriticalParameters = positive.Required("criticalParameters"),
-                    CriticalTokens = positive.Required("criticalTokens"),
-                    LossComputeScale = positive.Required("lossComputeScale"),
-                    LossComputeExponent = positive.Required("lossComputeExponent"),
-                };
-                break;
-            case LawForm.DeepSeek:
-                law = ReadFrontier(law, positive, read, required: false) with
-                {
-                    ModelFlopPerTokenCoefficient = positive.Required("modelFlopPerTokenCoefficient"),
-                    ModelFlopPerTokenExponent = positive.Required("modelFlopPerTokenExponent"),
-                    TokensCoefficient = positive.Required("tokensCoefficient"),
-                    TokensExponent = positive.Required("tokensExponent"),
-                    LearningRateCoefficient = positive.Optional("learningRateCoefficient"),
-                    LearningRateExponent = read.Double("learningRateExponent"),
-                    BatchSizeCoefficient = positive.Optional("batchSizeCoefficient"),
-                    BatchSizeExponent = read.Double("batchSizeExponent"),
-                };
-                break;
-        }
-
+        law = form.ReadConstants(law, new LawConstantReader(read, errors));
         if (errors.Count == before && FrontierProblem(law) is string problem)
         {
             string a = read.Has("logA") ? "logA" : "A";
@@ -492,42 +435,6 @@ public sealed class LawCatalog
     internal static string ConstantsText(ScalingLaw law) =>
         $"A={InputSpec.Format(law.A ?? double.NaN)}, B={InputSpec.Format(law.B ?? double.NaN)}, alpha={InputSpec.Format(law.Alpha ?? double.NaN)}, beta={InputSpec.Format(law.Beta ?? double.NaN)}";
 
-    private static ScalingLaw ReadFrontier(ScalingLaw law, ConstantReader positive, JsonObjectReader read, bool required)
-    {
-        string? unit = read.String("computeUnit");
-        double unitFlop = 1;
-        switch (unit?.Trim().ToLowerInvariant())
-        {
-            case null or "flop":
-                break;
-            case "pf-day" or "pf-days" or "petaflop-day" or "petaflop-days":
-                unitFlop = PetaflopDay;
-                break;
-            default:
-                read.Reject("computeUnit", "is unknown", unit, "flop or pf-day");
-                break;
-        }
-
-        return law with
-        {
-            ComputeUnitFlop = unitFlop,
-            ParametersCoefficient = required ? positive.Required("parametersCoefficient") : positive.Optional("parametersCoefficient"),
-            ParametersExponent = required ? positive.Required("parametersExponent") : positive.Optional("parametersExponent"),
-            TokensCoefficient = required ? positive.Required("tokensCoefficient") : positive.Optional("tokensCoefficient"),
-            TokensExponent = required ? positive.Required("tokensExponent") : positive.Optional("tokensExponent"),
-        };
-    }
-
-    private static LawForm? ParseForm(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "chinchilla" => LawForm.Chinchilla,
-        "power" => LawForm.Power,
-        "kaplan" => LawForm.Kaplan,
-        "deepseek" => LawForm.DeepSeek,
-        "muennighoff" => LawForm.Muennighoff,
-        _ => null,
-    };
-
     private static Dictionary<string, string> CheckIdsAndAliases(IReadOnlyList<ScalingLaw> laws, string where, List<FieldError> errors)
     {
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -559,73 +466,4 @@ public sealed class LawCatalog
     }
 
     private static LawCatalog LoadDefault() => EmbeddedCatalog.Load<LawCatalog>(ResourceName, "laws.json", Parse);
-
-    /// <summary>Reads constants that must be finite and greater than 0 (or at least 0 where allowed).</summary>
-    private sealed class ConstantReader(JsonObjectReader read, List<FieldError> errors)
-    {
-        /// <summary>
-        /// Reads <paramref name="key"/>, or its natural logarithm <c>log</c><paramref name="key"/> (as some sources
-        /// print E, A, B); exp of the logarithm must be finite and greater than 0 (or at least 0 where allowed).
-        /// </summary>
-        public double RequiredOrLog(string key, bool allowZero = false)
-        {
-            string logKey = "log" + key;
-            if (!read.Has(logKey))
-            {
-                return Required(key, allowZero);
-            }
-
-            if (read.Has(key))
-            {
-                read.Reject(logKey, $"is given with '{key}'", $"{key} and {logKey}", $"either '{key}' or '{logKey}' (its natural logarithm)");
-                return 0;
-            }
-
-            int before = errors.Count;
-            double log = read.RequiredDouble(logKey);
-            if (errors.Count > before)
-            {
-                return 0;
-            }
-
-            double value = Math.Exp(log);
-            if (!double.IsFinite(value) || (allowZero ? value < 0 : value <= 0))
-            {
-                read.Reject(logKey, LawMessages.LogOutOfRange(key, value), InputSpec.Format(log), LawMessages.LogExpected(allowZero));
-            }
-
-            return value;
-        }
-
-        public double Required(string key, bool allowZero = false)
-        {
-            int before = errors.Count;
-            double value = read.RequiredDouble(key);
-            if (errors.Count == before)
-            {
-                Check(key, value, allowZero);
-            }
-
-            return value;
-        }
-
-        public double? Optional(string key)
-        {
-            double? value = read.Double(key);
-            if (value is double v)
-            {
-                Check(key, v, allowZero: false);
-            }
-
-            return value;
-        }
-
-        private void Check(string key, double value, bool allowZero)
-        {
-            if (allowZero ? value < 0 : value <= 0)
-            {
-                read.Reject(key, allowZero ? "must be at least 0" : "must be greater than 0", InputSpec.Format(value), allowZero ? "a number >= 0" : "a number > 0");
-            }
-        }
-    }
 }

@@ -82,9 +82,9 @@ public static class LossCalculator
         else
         {
             loss = Loss(law, n, d);
-            if (law.Form == LawForm.Muennighoff)
+            if (law.Form.LossNote(law, [("the model", n, d)]) is Assumption note)
             {
-                inputs.Note(ScalingNotes.MuennighoffWithoutRepetition(law, [("the model", n, d)]));
+                inputs.Note(note);
             }
         }
 
@@ -119,13 +119,7 @@ public static class LossCalculator
     public static double Loss(ScalingLaw law, double parameters, double tokens)
     {
         ArgumentNullException.ThrowIfNull(law);
-        return law.Form switch
-        {
-            LawForm.Chinchilla => law.ChinchillaLoss(parameters, tokens),
-            LawForm.Kaplan => KaplanLoss(law, parameters, tokens),
-            LawForm.Muennighoff => DataConstrained.Loss(law, parameters, tokens, tokens),
-            _ => throw new InvalidOperationException(LawMessages.HasNoLoss(law.Id)),
-        };
+        return law.Form.Loss(law, parameters, tokens);
     }
 
     /// <summary>Gets Kaplan's joint loss L(N, D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D.</summary>
@@ -135,16 +129,7 @@ public static class LossCalculator
     /// <returns>The loss in nats per token.</returns>
     /// <exception cref="InvalidOperationException">The law lacks α_N, α_D, N_c or D_c.</exception>
     /// <remarks>Source: Kaplan et al. 2020, eq. 1.5/4.1 and Table 2 (α_N 0.076, α_D 0.103, N_c 6.4e13, D_c 1.8e13).</remarks>
-    public static double KaplanLoss(ScalingLaw law, double parameters, double tokens)
-    {
-        ArgumentNullException.ThrowIfNull(law);
-        if (law.AlphaN is not double alphaN || law.AlphaD is not double alphaD || law.CriticalParameters is not double nc || law.CriticalTokens is not double dc)
-        {
-            throw new InvalidOperationException($"Law '{law.Id}' lacks Kaplan's α_N, α_D, N_c or D_c.");
-        }
-
-        return Math.Pow(Math.Pow(nc / parameters, alphaN / alphaD) + (dc / tokens), alphaD);
-    }
+    public static double KaplanLoss(ScalingLaw law, double parameters, double tokens) => LawForm.Kaplan.Loss(law, parameters, tokens);
 
     /// <summary>
     /// Builds isoFLOP curves: for each compute C of <paramref name="computes"/>, the loss against N with D = C/(6·N),
@@ -252,7 +237,7 @@ public static class LossCalculator
         var chart = new Chart
         {
             Title = $"IsoFLOP curves ({chosen.Id})",
-            XLabel = chosen.Form == LawForm.Kaplan ? "Parameters N (non-embedding)" : "Parameters N",
+            XLabel = chosen.Form.ParametersLabel,
             YLabel = "Predicted loss (nats/token)",
             XLogarithmic = true,
             Series = series,

@@ -44,7 +44,7 @@ public sealed record LossResult : ICalculationResult
             var fields = new List<ResultField>
             {
                 new("loss", "Predicted loss L", Loss, "nats/token"),
-                new("parameters", Law.Form == LawForm.Kaplan ? "Parameters N (non-embedding)" : "Parameters N", Parameters, "parameters"),
+                new("parameters", Law.Form.ParametersLabel, Parameters, "parameters"),
                 new("tokens", "Training tokens D", Tokens, "tokens"),
                 new("tokensPerParameter", "Tokens per parameter D/N", Tokens / Parameters, "tokens/parameter"),
                 new("trainingFlop", "Training compute 6·N·D", TrainingFlop, "FLOP"),
@@ -57,9 +57,9 @@ public sealed record LossResult : ICalculationResult
                 fields.Add(new("effectiveParameters", "Effective parameters N′", EffectiveParameters!.Value, "parameters"));
             }
 
-            if (Law.Form == LawForm.Kaplan)
+            if (Law.Form.NonEmbeddingLabel is string nonEmbedding)
             {
-                fields.Add(ResultField.Boolean("parametersAreNonEmbedding", "Parameters are non-embedding (Kaplan)", true));
+                fields.Add(ResultField.Boolean("parametersAreNonEmbedding", nonEmbedding, true));
             }
 
             fields.AddRange(LawConstants.Fields(Law));

@@ -105,48 +105,7 @@ public static class OptimalAllocation
             throw new ArgumentOutOfRangeException(nameof(compute), compute, "Value should be in range (0, +∞).");
         }
 
-        switch (law.Form)
-        {
-            case LawForm.Chinchilla:
-            case LawForm.Muennighoff:
-                return law.AsChinchilla().ChinchillaOptimal(compute);
-            case LawForm.Kaplan:
-                {
-                    double cu = compute / law.ComputeUnitFlop;
-                    (double n, double d) = Frontier(law, cu);
-                    double loss = Math.Pow(Require(law.LossComputeScale, law) / cu, Require(law.LossComputeExponent, law));
-                    return new Allocation { Compute = compute, Parameters = n, Tokens = d, Loss = loss, ParametersAreNonEmbedding = true };
-                }
-
-            case LawForm.DeepSeek:
-                {
-                    double m = Require(law.ModelFlopPerTokenCoefficient, law) * Math.Pow(compute, Require(law.ModelFlopPerTokenExponent, law));
-                    double d = Require(law.TokensCoefficient, law) * Math.Pow(compute, Require(law.TokensExponent, law));
-                    return new Allocation
-                    {
-                        Compute = compute,
-                        Parameters = m / 6,
-                        Tokens = d,
-                        ModelFlopPerToken = m,
-                        ParametersAreNonEmbedding = true,
-                        ParametersAreApproximate = true,
-                        LearningRate = law.LearningRateCoefficient is double lr && law.LearningRateExponent is double lre ? lr * Math.Pow(compute, lre) : null,
-                        BatchSizeTokens = law.BatchSizeCoefficient is double bs && law.BatchSizeExponent is double bse ? bs * Math.Pow(compute, bse) : null,
-                    };
-                }
-
-            default:
-                if (law.RuleTokensPerParameter is double ratio)
-                {
-                    double n = Math.Sqrt(compute / (6 * ratio));
-                    return new Allocation { Compute = compute, Parameters = n, Tokens = ratio * n };
-                }
-
-                {
-                    (double n, double d) = Frontier(law, compute / law.ComputeUnitFlop);
-                    return new Allocation { Compute = compute, Parameters = n, Tokens = d };
-                }
-        }
+        return law.Form.Optimal(law, compute);
     }
 
     /// <summary>Evaluates the allocation at each compute of a decade sweep, other inputs as in <paramref name="template"/>.</summary>
@@ -204,7 +163,7 @@ public static class OptimalAllocation
             Note = note,
             Series =
             [
-                new ChartSeries { Name = rows.Count > 0 && rows[0].Law.Form == LawForm.Kaplan ? "Parameters N_opt (non-embedding)" : "Parameters N_opt", X = compute, Y = rows.Select(r => r.Allocation.Parameters).ToArray() },
+                new ChartSeries { Name = rows.Count > 0 ? rows[0].Law.Form.FrontierParametersLabel : "Parameters N_opt", X = compute, Y = rows.Select(r => r.Allocation.Parameters).ToArray() },
                 new ChartSeries { Name = "Tokens D_opt", X = compute, Y = rows.Select(r => r.Allocation.Tokens).ToArray() },
             ],
         };
@@ -235,11 +194,4 @@ public static class OptimalAllocation
             ],
         };
     }
-
-    private static (double Parameters, double Tokens) Frontier(ScalingLaw law, double computeInUnits) =>
-        (Require(law.ParametersCoefficient, law) * Math.Pow(computeInUnits, Require(law.ParametersExponent, law)),
-         Require(law.TokensCoefficient, law) * Math.Pow(computeInUnits, Require(law.TokensExponent, law)));
-
-    private static double Require(double? value, ScalingLaw law) =>
-        value ?? throw new InvalidOperationException($"Law '{law.Id}' of the {law.Form} form lacks a frontier constant.");
 }

@@ -38,18 +38,13 @@ public sealed record OptimalResult : ICalculationResult
             var fields = new List<ResultField>
             {
                 new("trainingFlop", "Training compute C", a.Compute, "FLOP"),
-                new("parameters", Law.Form switch
-                {
-                    LawForm.Kaplan => "Parameters N (non-embedding)",
-                    LawForm.DeepSeek => "Parameters N ≈ M/6 (non-embedding, approximate)",
-                    _ => "Parameters N",
-                }, a.Parameters, "parameters"),
+                new("parameters", Law.Form.ParametersLabel, a.Parameters, "parameters"),
                 new("tokens", "Training tokens D", a.Tokens, "tokens"),
                 new("tokensPerParameter", "Tokens per parameter D/N", a.TokensPerParameter, "tokens/parameter"),
             };
             if (a.Loss is double loss)
             {
-                fields.Add(new("loss", Law.Form == LawForm.Kaplan ? "Predicted loss L(C_min)" : "Predicted loss L", loss, "nats/token"));
+                fields.Add(new("loss", Law.Form.OptimalLossLabel, loss, "nats/token"));
             }
 
             if (a.ModelFlopPerToken is double m)
@@ -78,7 +73,7 @@ public sealed record OptimalResult : ICalculationResult
                 fields.Add(ResultField.Boolean("atGridEdge", "Best point at the grid's factor-3 edge", dc.AtGridEdge));
             }
 
-            if (Law.Form is LawForm.Kaplan or LawForm.DeepSeek || (Law.Form == LawForm.Power && Law.RuleTokensPerParameter is null))
+            if (Law.Form.HasSeparateFrontierFits(Law))
             {
                 fields.Add(new("frontierFlopRatio", "6·N·D ÷ C (separate fits)", FrontierFlopRatio, string.Empty));
             }
@@ -87,7 +82,7 @@ public sealed record OptimalResult : ICalculationResult
             {
                 fields.Add(ResultField.Boolean(
                     "parametersAreNonEmbedding",
-                    Law.Form == LawForm.DeepSeek ? "Parameters are non-embedding (M counts non-embedding FLOP)" : "Parameters are non-embedding (Kaplan)",
+                    Law.Form.NonEmbeddingLabel ?? "Parameters are non-embedding",
                     true));
             }
 

@@ -198,21 +198,9 @@ public static class PlanComparison
             return (tokens, null);
         }
 
-        if (law.Form == LawForm.Muennighoff)
+        if (law.Form.ComparisonNote(law, plans.Select((p, i) => ($"plan {i + 1}", p.Parameters, tokens[i])).ToArray()) is Assumption note)
         {
-            inputs.Note(ScalingNotes.MuennighoffWithoutRepetition(law, plans.Select((p, i) => ($"plan {i + 1}", p.Parameters, tokens[i])).ToArray()));
-        }
-        else if (law.Form == LawForm.Kaplan)
-        {
-            inputs.Note(new Assumption
-            {
-                Name = "lossParameters",
-                Label = "Parameters in the loss",
-                Text = "non-embedding",
-                Description = "Kaplan's L(N, D) counts non-embedding parameters: each plan's N is taken as such in its loss (training and inference FLOP use the same N).",
-                Source = law.Source,
-                IsDefault = true,
-            });
+            inputs.Note(note);
         }
 
         double firstLoss = LossCalculator.Loss(law, plans[0].Parameters, plans[0].Tokens);

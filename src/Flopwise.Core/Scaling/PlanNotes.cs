@@ -25,27 +25,19 @@ internal static class PlanNotes
     };
 
     /// <summary>The constants of the law (the law itself is named by the front end's note).</summary>
-    public static Assumption Law(ScalingLaw law) => new()
+    public static Assumption Law(ScalingLaw law)
     {
-        Name = "lawConstants",
-        Label = "Law constants",
-        Text = law.Form switch
+        (string text, string description) = law.Form.LossConstants(law);
+        return new Assumption
         {
-            _ when law.IsChinchillaForm => $"E {Format(law.E)}, A {Format(law.A)}, B {Format(law.B)}, α {Format(law.Alpha)}, β {Format(law.Beta)}",
-            LawForm.Muennighoff => $"E {Format(law.E)}, A {Format(law.A)}, B {Format(law.B)}, α {Format(law.Alpha)}, β {Format(law.Beta)}, R_D* {Format(law.RepeatedTokensDecay)}, R_N* {Format(law.RepeatedParametersDecay)}",
-            LawForm.Kaplan => $"α_N {Format(law.AlphaN)}, α_D {Format(law.AlphaD)}, N_c {Format(law.CriticalParameters)}, D_c {Format(law.CriticalTokens)}",
-            _ => $"{law.Form} form",
-        },
-        Description = law.Form switch
-        {
-            _ when law.IsChinchillaForm => $"{law.DisplayName}: L = E + A/N^α + B/D^β, N total parameters, D training tokens.",
-            LawForm.Muennighoff => $"{law.DisplayName}: L = E + A/N′^α + B/D′^β with no data repeated (D′ = D), N′ = N up to N*(D), N total parameters.",
-            LawForm.Kaplan => $"{law.DisplayName}: L(N, D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D, N non-embedding parameters, D training tokens.",
-            _ => $"{law.DisplayName}: no loss, only a compute-optimal frontier.",
-        },
-        Source = law.Source,
-        IsDefault = false,
-    };
+            Name = "lawConstants",
+            Label = "Law constants",
+            Text = text,
+            Description = description,
+            Source = law.Source,
+            IsDefault = false,
+        };
+    }
 
     /// <summary>Returns the error for a law that is not of the Chinchilla form, on the input that supplied it (<c>law</c> or <c>law-file</c>), or <see langword="null"/>.</summary>
     public static FieldError? RequireChinchilla(ScalingLaw law, string purpose) => law.IsChinchillaForm
@@ -199,6 +191,4 @@ internal static class PlanNotes
         });
         return perInferenceFlop;
     }
-
-    private static string Format(double? value) => value is double v ? InputSpec.Format(v) : "?";
 }

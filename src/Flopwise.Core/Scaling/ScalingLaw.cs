@@ -6,7 +6,7 @@ namespace Flopwise.Scaling;
 /// A scaling law: a loss L(N, D) and/or a compute-optimal frontier, with its constants, source and notes.
 /// </summary>
 /// <remarks>
-/// <para>For the <see cref="LawForm.Chinchilla"/> form (Hoffmann et al. 2022, eq. 2 and §3.3): L = E + A/N^α + B/D^β
+/// <para>For the <see cref="ChinchillaForm"/> (Hoffmann et al. 2022, eq. 2 and §3.3): L = E + A/N^α + B/D^β
 /// with N total parameters and D tokens, and the budget C = 6·N·D is split as N_opt = G·(C/6)^a, D_opt = (C/6)^b / G
 /// with G = (α·A/(β·B))^(1/(α+β)), a = β/(α+β), b = α/(α+β).</para>
 /// <para>Other forms keep their constants in the properties named for them; a property a form does not use is
@@ -20,7 +20,7 @@ public sealed record ScalingLaw
     /// <summary>Gets a human name, e.g. <c>Hoffmann et al. 2022 (printed constants)</c>.</summary>
     public required string DisplayName { get; init; }
 
-    /// <summary>Gets the functional form.</summary>
+    /// <summary>Gets the functional form, which owns the law's loss, frontier, constants and notes.</summary>
     public required LawForm Form { get; init; }
 
     /// <summary>Gets where the constants come from (paper, table, equation, URL).</summary>
@@ -124,10 +124,23 @@ public sealed record ScalingLaw
     public bool HasChinchillaConstants => E is not null && A is not null && B is not null && Alpha is not null && Beta is not null;
 
     /// <summary>Gets a value indicating whether the law has a loss function L(N, D).</summary>
-    public bool HasLoss => Form is LawForm.Chinchilla or LawForm.Muennighoff or LawForm.Kaplan;
+    public bool HasLoss => Form.HasLoss;
 
     /// <summary>Gets a value indicating whether the law is of the Chinchilla form (E, A, B, α, β all present).</summary>
-    public bool IsChinchillaForm => Form is LawForm.Chinchilla && E is not null && A is not null && B is not null && Alpha is not null && Beta is not null;
+    public bool IsChinchillaForm => Form == LawForm.Chinchilla && HasChinchillaConstants;
+
+    /// <summary>Gets the loss L(N, D) without repeated data, as the law's form defines it (<see cref="LawForm.Loss"/>).</summary>
+    /// <param name="parameters">N (&gt; 0; non-embedding for Kaplan).</param>
+    /// <param name="tokens">D (&gt; 0).</param>
+    /// <returns>The loss in nats per token.</returns>
+    /// <exception cref="InvalidOperationException">The law has no loss (<see cref="HasLoss"/>) or lacks a constant.</exception>
+    public double Loss(double parameters, double tokens) => Form.Loss(this, parameters, tokens);
+
+    /// <summary>Gets the compute-optimal allocation of a budget, as the law's form defines it (<see cref="LawForm.Optimal"/>).</summary>
+    /// <param name="compute">C in FLOP (&gt; 0).</param>
+    /// <returns>The allocation; its loss is <see langword="null"/> when the form predicts none on the frontier.</returns>
+    /// <exception cref="InvalidOperationException">The law lacks one of its form's constants.</exception>
+    public Allocation Optimal(double compute) => Form.Optimal(this, compute);
 
     /// <summary>Gets the loss of the Chinchilla form, E + A/N^α + B/D^β.</summary>
     /// <param name="parameters">N, total parameters (&gt; 0).</param>
@@ -169,7 +182,7 @@ public sealed record ScalingLaw
     }
 
     /// <summary>
-    /// Returns this law's E, A, B, α, β as a plain <see cref="LawForm.Chinchilla"/> law; a Chinchilla-form law is
+    /// Returns this law's E, A, B, α, β as a plain <see cref="ChinchillaForm"/> law; a Chinchilla-form law is
     /// returned as is.
     /// </summary>
     /// <remarks>

@@ -47,7 +47,7 @@ internal static class ScalingNotes
     /// <summary>The error when unique tokens are given with a law that has no E, A, B, α, β.</summary>
     public static FieldError NoDataConstrainedForm(ScalingLaw law, double uniqueTokens) => new(
         "unique-tokens",
-        $"needs a law with E, A, B, alpha, beta, and '{law.Id}' ({LawConstants.FormName(law.Form)} form) has none",
+        $"needs a law with E, A, B, alpha, beta, and '{law.Id}' ({law.Form.JsonName} form) has none",
         InputSpec.Format(uniqueTokens),
         "--law hoffmann, hoffmann-unrounded, epoch, muennighoff or inline constants E=…,A=…,B=…,alpha=…,beta=…");
 
@@ -128,38 +128,7 @@ internal static class ScalingNotes
     /// <summary>Records the conventions of the law's form.</summary>
     public static void NoteForm(ScalingLaw law, ResolvedInputs inputs)
     {
-        string text;
-        string description;
-        switch (law.Form)
-        {
-            case LawForm.Kaplan:
-                text = "N non-embedding; C in PF-days";
-                description = "Kaplan's N counts non-embedding parameters; C is converted to PF-days (1 PF-day = 8.64e19 FLOP). "
-                    + "The frontier N_opt = 1.3e9·C^0.73, D_opt = 2e10·C^0.27 (Table 6) and the loss L(C_min) = (3.1e8/C)^0.050 "
-                    + "(eq. 1.3) are separate fits: 6·N·D = 1.81·C on the frontier.";
-                break;
-            case LawForm.DeepSeek:
-                text = "M FLOP per token; N ≈ M/6, non-embedding";
-                description = "DeepSeek's model scale M counts non-embedding FLOP per token (attention included), C = M·D; "
-                    + "parameters are approximated as M/6, which ignores the attention FLOP and, like M, counts non-embedding "
-                    + "parameters only.";
-                break;
-            case LawForm.Power:
-                text = law.RuleTokensPerParameter is double m
-                    ? string.Create(CultureInfo.InvariantCulture, $"D = {m}·N, C = 6·N·D")
-                    : "frontier only (no loss)";
-                description = law.RuleTokensPerParameter is not null
-                    ? "A rule of thumb, not a fitted law: it predicts no loss."
-                    : "A power-form frontier N_opt = G·C^a, D_opt = H·C^b" + (law.IsDerived ? ", derived by a log–log fit to a published table" : string.Empty)
-                        + "; it predicts no loss.";
-                break;
-            default:
-                text = "C = 6·N·D, N total parameters";
-                description = "L = E + A/N^α + B/D^β with N total parameters and D tokens; the optimum of C = 6·N·D is the closed form of "
-                    + "Hoffmann et al. 2022, §3.3.";
-                break;
-        }
-
+        (string text, string description) = law.Form.Convention(law);
         inputs.Note(new Assumption
         {
             Name = "lawConvention",

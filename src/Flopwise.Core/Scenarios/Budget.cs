@@ -52,7 +52,7 @@ public static class Budget
         Outcome<OptimalResult> optimal = OptimalAllocation.Evaluate(new OptimalRequest { Compute = trainingFlop, Law = request.Law });
         // With a cluster size the run's wall time is known: the copies after training reallocate that cluster, so T is
         // the wall time (C/T is the FLOP/s it delivered), not the copies model's default; as the scenario chain does.
-        double? runSeconds = train.Value?.Get("wallTimeSeconds");
+        double? runSeconds = train.Value?.WallTime?.Seconds;
         Outcome<CopiesResult> copies = CopiesModel.Evaluate(new CopiesRequest { Compute = trainingFlop, DurationSeconds = runSeconds });
         IReadOnlyList<FieldError> errors = [.. train.Errors, .. optimal.Errors, .. copies.Errors];
         if (errors.Count > 0)

@@ -196,12 +196,12 @@ public static class ScenarioChain
             assumptions.Add(run.Assumptions, string.Empty, compute is null ? null : DerivedWork);
         }
 
-        double? copiesCompute = compute ?? train?.Get("trainingFlop") ?? values.Get(TrainingInputs.Flop) ?? (6 * parameters * tokens);
+        double? copiesCompute = compute ?? train?.TrainingFlop?.Flop ?? values.Get(TrainingInputs.Flop) ?? (6 * parameters * tokens);
         if (copiesCompute is double forCopies)
         {
             CopiesRequest copiesRequest = CopiesRequest.From(Section(values, ScenarioKeys.CopiesKeys)) with { Compute = forCopies };
             // The cluster that trained the model is the one reallocated: T is the run's wall time, not the default.
-            double? runSeconds = copiesRequest.DurationSeconds is null ? train?.Get("wallTimeSeconds") : null;
+            double? runSeconds = copiesRequest.DurationSeconds is null ? train?.WallTime?.Seconds : null;
             bool runDuration = runSeconds is not null;
             if (runDuration)
             {
@@ -240,7 +240,7 @@ public static class ScenarioChain
         {
             HumanRequest request = HumanRequest.From(Section(values, ScenarioKeys.HumanKeys));
             var flowed = new HashSet<string>(StringComparer.Ordinal);
-            if (request.EnergyKwh is null && train?.Get("facilityEnergyKwh") is double energy)
+            if (request.EnergyKwh is null && train?.FacilityEnergyKwh is double energy)
             {
                 request = request with { EnergyKwh = energy };
                 flowed.Add("energyKwh");

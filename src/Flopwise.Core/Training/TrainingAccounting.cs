@@ -137,13 +137,14 @@ public static class TrainingAccounting
     public static Chart Chart(IReadOnlyList<TrainingResult> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        double[] gpus = rows.Select(r => r.Get("gpus") ?? double.NaN).ToArray();
+        double[] gpus = rows.Select(r => r.Gpus ?? double.NaN).ToArray();
         var series = new List<ChartSeries>();
-        foreach ((string key, string name) in new[] { ("wallTimeDays", "Wall time (days)"), ("costUsd", "Cost (USD)") })
+        (string Name, Func<TrainingResult, double?> Value)[] outputs = [("Wall time (days)", r => r.WallTime?.Days), ("Cost (USD)", r => r.Cost?.Usd)];
+        foreach ((string name, Func<TrainingResult, double?> value) in outputs)
         {
-            if (rows.All(r => r.Get(key) is not null))
+            if (rows.All(r => value(r) is not null))
             {
-                series.Add(new ChartSeries { Name = name, X = gpus, Y = rows.Select(r => r.Get(key)!.Value).ToArray() });
+                series.Add(new ChartSeries { Name = name, X = gpus, Y = rows.Select(r => value(r)!.Value).ToArray() });
             }
         }
 
@@ -476,6 +477,11 @@ public static class TrainingAccounting
         double gpuHours = pin.GpuSeconds / 3600;
         double? itKwh = gpuHours * hardware.PowerWatts * (utilisation ?? 1) * (overhead ?? 1) / 1000;
         double? facilityKwh = itKwh * pue;
+        double? hfu = request.Recompute != Recompute.None ? work.HardwareFlop / (hardware.Peak * pin.GpuSeconds) : null;
+        double? achievedRate = work.HardwareFlop / pin.GpuSeconds;
+        double? tokensRate = tokens / pin.GpuSeconds;
+        double? cost = gpuHours * hardware.PricePerHour;
+        double? co2 = facilityKwh * grid;
         if (work.Parameters is double parameters)
         {
             fields.Add(new ResultField("parameters", "Parameters", parameters, "parameters"));
@@ -495,16 +501,16 @@ public static class TrainingAccounting
         Put("mfu", "MFU (model FLOP utilisation)", mfu, string.Empty, work.TrainingFlop is null ? WorkNeeded : "needs a peak: --gpu or --peak-tflops");
         if (request.Recompute != Recompute.None)
         {
-            Put("hfu", "HFU (hardware FLOP utilisation)", work.HardwareFlop / (hardware.Peak * pin.GpuSeconds), string.Empty, "needs the work and a peak");
+            Put("hfu", "HFU (hardware FLOP utilisation)", hfu, string.Empty, "needs the work and a peak");
         }
 
-        Put("achievedFlopPerSecondPerGpu", "Achieved hardware FLOP/s per GPU", work.HardwareFlop / pin.GpuSeconds, "FLOP/s", WorkNeeded);
-        Put("tokensPerSecondPerGpu", "Tokens per second per GPU", tokens / pin.GpuSeconds, "tokens/s", "needs --tokens");
-        Put("costUsd", "Cost", gpuHours * hardware.PricePerHour, "USD", $"needs --price-per-gpu-hour (no catalog price for {gpuName})");
+        Put("achievedFlopPerSecondPerGpu", "Achieved hardware FLOP/s per GPU", achievedRate, "FLOP/s", WorkNeeded);
+        Put("tokensPerSecondPerGpu", "Tokens per second per GPU", tokensRate, "tokens/s", "needs --tokens");
+        Put("costUsd", "Cost", cost, "USD", $"needs --price-per-gpu-hour (no catalog price for {gpuName})");
         string powerReason = $"needs --power-watts (no published power for {gpuName})";
         Put("itEnergyKwh", "IT energy (GPUs)", itKwh, "kWh", powerReason);
         Put("facilityEnergyKwh", "Facility energy (× PUE)", facilityKwh, "kWh", powerReason);
-        Put("co2Kg", "Emissions", facilityKwh * grid, "kg CO2e", powerReason);
+        Put("co2Kg", "Emissions", co2, "kg CO2e", powerReason);
         inputs.Note(new Assumption
         {
             Name = "energyModel",
@@ -520,7 +526,27 @@ public static class TrainingAccounting
             return Outcome<TrainingResult>.Failure(inputs.Errors);
         }
 
-        return Outcome<TrainingResult>.Success(new TrainingResult { Fields = fields, Missing = missing, Assumptions = inputs.Assumptions });
+        return Outcome<TrainingResult>.Success(new TrainingResult
+        {
+            Fields = fields,
+            Missing = missing,
+            Assumptions = inputs.Assumptions,
+            Parameters = work.Parameters,
+            Tokens = tokens,
+            TrainingFlop = work.TrainingFlop is double trainingFlop ? FlopCount.FromFlop(trainingFlop) : null,
+            HardwareFlop = work.HardwareFlop is double hardwareFlop ? FlopCount.FromFlop(hardwareFlop) : null,
+            Gpus = pin.Gpus,
+            WallTime = pin.WallSeconds is double seconds ? WallTime.FromSeconds(seconds) : null,
+            GpuHours = gpuHours,
+            Mfu = mfu,
+            Hfu = hfu,
+            AchievedRatePerGpu = achievedRate is double rate ? FlopRate.FromFlopPerSecond(rate) : null,
+            TokensPerSecondPerGpu = tokensRate,
+            Cost = cost is double usd ? Money.FromUsd(usd) : null,
+            ItEnergyKwh = itKwh,
+            FacilityEnergyKwh = facilityKwh,
+            Co2Kg = co2,
+        });
     }
 
     private sealed record Work(double? Parameters, double? Tokens, double? TrainingFlop, double? HardwareFlop);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Flopwise.Fitting;
+using Flopwise.Reporting;
 
-namespace Flopwise.Reporting;
+namespace Flopwise.Fitting;
 
 /// <summary>
 /// The JSON form of a fit that both front ends share (<c>flopwise fit --json</c> and <c>POST /api/fit</c>): the

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Flopwise.Scaling;
+using Flopwise.Reporting;
 
-namespace Flopwise.Reporting;
+namespace Flopwise.Scaling;
 
 /// <summary>
 /// The JSON form of scaling-law results that both front ends share: the <see cref="ResultJson"/> object whose

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Flopwise.Fitting;
+namespace Flopwise.Inputs;
 
 /// <summary>
 /// A streaming RFC 4180 record reader over a <see cref="TextReader"/>: quoted fields (with <c>""</c> escapes, commas
@@ -15,7 +15,7 @@ namespace Flopwise.Fitting;
 /// and splits it on commas; quoted fields and lines across buffer boundaries take the general path.
 /// Not thread-safe.
 /// </remarks>
-internal sealed class RunTableReader
+internal sealed class CsvRecordReader
 {
     private const int BufferSize = 1 << 16;
     private static readonly SearchValues<char> Special = SearchValues.Create(",\r\n\"\0");
@@ -34,7 +34,7 @@ internal sealed class RunTableReader
     private int[] _ends = new int[16];
     private int _line = 1;
 
-    public RunTableReader(TextReader reader) => _reader = reader;
+    public CsvRecordReader(TextReader reader) => _reader = reader;
 
     /// <summary>Gets the number of fields in the current record.</summary>
     public int FieldCount { get; private set; }
