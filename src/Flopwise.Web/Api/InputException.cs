@@ -30,6 +30,9 @@ internal sealed class InputException : Exception
 
     public IReadOnlyList<FieldError> Errors { get; }
 
+    /// <summary>Gets the fields the calculator knows, when an error is an unknown field (listed once in the answer), else <see langword="null"/>.</summary>
+    public IReadOnlyList<string>? KnownFields { get; init; }
+
     /// <summary>Creates the exception for one error.</summary>
     public static InputException From(FieldError error) => new([error]);
 
