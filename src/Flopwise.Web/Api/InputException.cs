@@ -6,7 +6,7 @@ namespace Flopwise.Web.Api;
 internal sealed class InputException : Exception
 {
     public InputException(IReadOnlyList<FieldError> errors)
-        : base(string.Join("; ", errors.Select(e => e.ToString())))
+        : base(string.Join("; ", errors.Take(Problems.MaxErrors).Select(e => e.ToString())) + (errors.Count > Problems.MaxErrors ? $"; and {errors.Count - Problems.MaxErrors} more" : string.Empty))
     {
         Errors = errors;
     }

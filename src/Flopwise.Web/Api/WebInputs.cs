@@ -410,8 +410,9 @@ internal sealed class WebInputs
         List<string> known = [.. _read.Order(StringComparer.Ordinal)];
         foreach (string name in _fields.Keys.Where(k => !_read.Contains(k)).Order(StringComparer.Ordinal))
         {
-            // The known fields are listed once in the answer (knownFields), not in every unknown field's entry.
-            string? closest = Suggestions.Closest(name, known).FirstOrDefault();
+            // The known fields are listed once in the answer (knownFields), not in every unknown field's entry. Only the
+            // entries the answer shows (Problems.MaxErrors) get a closest-name search: 30,000 unknown fields cost seconds.
+            string? closest = _errors.Count < Problems.MaxErrors ? Suggestions.Closest(name, known).FirstOrDefault() : null;
             string expected = closest is null ? "a field of this calculator (knownFields lists them)" : "a known field; did you mean " + closest + "?";
             _errors.Add(new FieldError(name, "is not a field of this calculator", name, expected));
             _knownFields ??= known;
