@@ -4,14 +4,30 @@ using System.Net;
 
 // A bounded loopback load: exactly N requests to each URL, at most C in flight, after a short warm-up; prints the
 // throughput, latency percentiles (of every request, not sampled) and the count of errors (any status but 200, or a
-// failed request). Used by benchmarks/web-load.sh; never run by CI.
+// failed request). With --mixed, the mixed run of MixedLoad instead. Used by benchmarks/web-load.sh; never run by CI.
 int requests = 10_000;
 int concurrency = 32;
 var urls = new List<string>();
+string? monteCarloUrl = null;
+int serverPid = 0;
+int pointRate = 50;
+int monteCarloClients = 20;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
+        case "--mixed":
+            monteCarloUrl = args[++i];
+            break;
+        case "--server-pid":
+            serverPid = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--point-rate":
+            pointRate = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--monte-carlo-clients":
+            monteCarloClients = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
         case "--requests":
             requests = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
@@ -27,7 +43,19 @@ for (int i = 0; i < args.Length; i++)
 if (urls.Count == 0)
 {
     Console.Error.WriteLine("usage: Flopwise.WebLoad [--requests N] [--concurrency C] URL...");
+    Console.Error.WriteLine("       Flopwise.WebLoad --mixed MONTE_CARLO_URL_WITH_{seed} --server-pid PID [--point-rate R] [--monte-carlo-clients N] POINT_URL");
     return 2;
+}
+
+if (monteCarloUrl is not null)
+{
+    using var mixedHandler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+    using var mixedClient = new HttpClient(mixedHandler) { Timeout = TimeSpan.FromMinutes(2) };
+    return await Flopwise.WebLoad.MixedLoad.Run(mixedClient, new Flopwise.WebLoad.MixedLoad.Options(new Uri(urls[0]), monteCarloUrl, serverPid)
+    {
+        PointRate = pointRate,
+        MonteCarloClients = monteCarloClients,
+    });
 }
 
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };

@@ -33,7 +33,7 @@ internal static class Bootstrapper
         Parallel.For(
             0,
             chunks,
-            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 },
+            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1, TaskScheduler = TaskScheduler.Current },
             () => (Objective: new HuberObjective(n, delta, mean: false), Minimizer: new BfgsMinimizer(5), X: new double[5]),
             (chunk, _, w) =>
             {

@@ -53,7 +53,8 @@ internal static class HuberGrid
         var outcomes = new Outcome[Starts];
         double[] points = new double[Starts * 5];
         int done = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 };
+        // On the caller's scheduler: the thread pool, unless the caller runs the fit on its own threads (the web does).
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1, TaskScheduler = TaskScheduler.Current };
         Parallel.For(
             0,
             chunks,

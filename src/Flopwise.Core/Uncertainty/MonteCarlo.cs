@@ -177,6 +177,9 @@ public static class MonteCarlo
         {
             MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
             CancellationToken = cancellationToken,
+
+            // The caller's scheduler (the thread pool unless the caller runs this on its own threads, as the web does).
+            TaskScheduler = TaskScheduler.Current,
         };
         int chunk = Math.Max(64, samples / (8 * Environment.ProcessorCount));
         int chunks = (samples + chunk - 1) / chunk;

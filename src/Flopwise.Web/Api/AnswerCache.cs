@@ -86,6 +86,29 @@ internal sealed class AnswerCache(int maxEntries, long maxValues, TimeSpan lifet
         }
     }
 
+    /// <summary>Removes the expired answers, so that a run's memory is freed when its lifetime ends even if no request comes.</summary>
+    /// <returns>How many numbers the removed answers held.</returns>
+    public long RemoveExpired()
+    {
+        lock (_lock)
+        {
+            long before = _values;
+            DateTimeOffset now = time.GetUtcNow();
+            for (LinkedListNode<(string Key, Answer Answer, DateTimeOffset Expires)>? node = _entries.First; node is not null;)
+            {
+                LinkedListNode<(string Key, Answer Answer, DateTimeOffset Expires)>? next = node.Next;
+                if (node.Value.Expires <= now)
+                {
+                    Remove(node);
+                }
+
+                node = next;
+            }
+
+            return before - _values;
+        }
+    }
+
     private void Remove(LinkedListNode<(string Key, Answer Answer, DateTimeOffset Expires)> node)
     {
         _values -= node.Value.Answer.HeldValues;

@@ -57,7 +57,7 @@ internal static class CalculatorEndpoints
         }
         catch (InputException e)
         {
-            return Problems.From(e.Errors);
+            return Problems.From(e);
         }
         catch (BusyException e)
         {
@@ -70,7 +70,7 @@ internal static class CalculatorEndpoints
     {
         try
         {
-            Answer answer = await Complete(name, calculator, inputs, context).ConfigureAwait(false);
+            Answer answer = await Complete(name, calculator, inputs, context, plot: !tornado).ConfigureAwait(false);
             Func<Chart> plot = tornado
                 ? answer.Tornado ?? throw InputException.From(new FieldError("sensitivity", "is needed for the tornado", Messages.Nothing, "sensitivity OUTPUT with an input given as a distribution"))
                 : answer.Plot ?? throw InputException.From(new FieldError("plot", "is not drawn for these inputs", "plot", "the inputs of a calculator that draws one, or an input given as a distribution"));
@@ -78,7 +78,7 @@ internal static class CalculatorEndpoints
         }
         catch (InputException e)
         {
-            return Problems.From(e.Errors);
+            return Problems.From(e);
         }
         catch (BusyException e)
         {
@@ -87,9 +87,10 @@ internal static class CalculatorEndpoints
     }
 
     /// <summary>Runs the calculator; a Monte Carlo answer is completed by <see cref="MonteCarloRuns"/> (limited, cached, cancelled with the request).</summary>
-    private static Task<Answer> Complete(string name, Calculator calculator, WebInputs inputs, HttpContext context)
+    private static Task<Answer> Complete(string name, Calculator calculator, WebInputs inputs, HttpContext context, bool plot = false)
     {
         inputs.ThrowIfInvalid();
+        inputs.Plotting = plot;
         Answer answer = calculator(inputs);
         return answer.Pending is null
             ? Task.FromResult(answer)
@@ -107,6 +108,11 @@ internal static class CalculatorEndpoints
                 throw new TooLargeException("body", request.ContentLength);
             }
 
+            if (!request.HasFormContentType && !request.HasJsonContentType())
+            {
+                return UnsupportedMediaType(request);
+            }
+
             WebInputs inputs = request.HasFormContentType
                 ? await WebInputs.FromFormAsync(request).ConfigureAwait(false)
                 : await WebInputs.FromJsonBodyAsync(request).ConfigureAwait(false);
@@ -122,7 +128,7 @@ internal static class CalculatorEndpoints
         }
         catch (InputException e)
         {
-            return Problems.From(e.Errors);
+            return Problems.From(e);
         }
     }
 
@@ -139,6 +145,13 @@ internal static class CalculatorEndpoints
     private static ProblemHttpResult TooLarge(TooLargeException e) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "The request is too large.",
-        detail: e.Message,
-        extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["field"] = e.Field });
+        detail: Problems.Text(e.Message),
+        extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["field"] = EchoText.Cut(e.Field) });
+
+    /// <summary>A body that is neither a form nor sent as JSON: 415, as JSON is parsed only under its media type.</summary>
+    public static ProblemHttpResult UnsupportedMediaType(HttpRequest request) => TypedResults.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "The body's media type is not supported.",
+        detail: "body: is sent as " + EchoText.Cut(request.ContentType ?? "no content type") + " (expected application/json, or multipart/form-data)",
+        extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["field"] = "body" });
 }

@@ -6,7 +6,7 @@ namespace Flopwise.Web.Api;
 internal sealed class InputException : Exception
 {
     public InputException(IReadOnlyList<FieldError> errors)
-        : base(string.Join("; ", errors.Select(e => e.ToString())))
+        : base(string.Join("; ", errors.Take(Problems.MaxErrors).Select(e => e.ToString())) + (errors.Count > Problems.MaxErrors ? $"; and {errors.Count - Problems.MaxErrors} more" : string.Empty))
     {
         Errors = errors;
     }
@@ -29,6 +29,9 @@ internal sealed class InputException : Exception
     }
 
     public IReadOnlyList<FieldError> Errors { get; }
+
+    /// <summary>Gets the fields the calculator knows, when an error is an unknown field (listed once in the answer), else <see langword="null"/>.</summary>
+    public IReadOnlyList<string>? KnownFields { get; init; }
 
     /// <summary>Creates the exception for one error.</summary>
     public static InputException From(FieldError error) => new([error]);

@@ -26,6 +26,9 @@ internal sealed class MonteCarloRuns
     /// <summary>The most numbers (sorted samples) the cache keeps over all its runs.</summary>
     public const long CacheValues = 20_000_000;
 
+    /// <summary>The numbers (1 million doubles: 8 MB) whose release from the cache is worth a full collection once idle.</summary>
+    public const long SweepCollectValues = 1_000_000;
+
     /// <summary>The cache status header of RFC 9211.</summary>
     public const string CacheStatusHeader = "Cache-Status";
 
@@ -36,6 +39,8 @@ internal sealed class MonteCarloRuns
     private readonly TimeSpan _maxWait;
     private readonly AnswerCache _cache;
     private int _waiting;
+    private int _inProgress;
+    private ITimer? _sweeper;
 
     public MonteCarloRuns(int maxRunning, int maxWaiting, TimeSpan maxWait, AnswerCache cache)
     {
@@ -54,8 +59,14 @@ internal sealed class MonteCarloRuns
     /// <summary>Gets the number of runs waiting for a slot.</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
+    /// <summary>How long the cache keeps a run: long enough for the page's follow-up plot and tornado requests, short enough that the memory of a burst of runs is soon given back.</summary>
+    public static TimeSpan CacheLifetime { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The server's runs and cache.</summary>
-    public static MonteCarloRuns Shared { get; } = new(MaxRunning, MaxWaiting, MaxWait, new AnswerCache(CacheEntries, CacheValues, TimeSpan.FromMinutes(2), TimeProvider.System));
+    public static MonteCarloRuns Shared { get; } = CreateShared();
+
+    /// <summary>Gets the number of runs in progress.</summary>
+    public int Running => Volatile.Read(ref _inProgress);
 
     /// <summary>
     /// Completes <paramref name="answer"/>: a computed answer as it is; a pending Monte Carlo run from the cache or, once
@@ -109,7 +120,18 @@ internal sealed class MonteCarloRuns
                 return cached;
             }
 
-            Answer done = run(cancellationToken);
+            // On a worker thread, not this request thread: the pool's threads serve the point requests.
+            Interlocked.Increment(ref _inProgress);
+            Answer done;
+            try
+            {
+                done = await ComputeWorkers.Shared.Run(() => run(cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inProgress);
+            }
+
             bool stored = _cache.Add(cacheKey, done);
             SetStatus(response, stored ? "fwd=miss; stored" : "fwd=miss");
             return done;
@@ -118,6 +140,28 @@ internal sealed class MonteCarloRuns
         {
             _running.Release();
         }
+    }
+
+    /// <summary>
+    /// Removes the expired runs from the cache; when that empties a cache that held large runs and no run is in
+    /// progress, collects the garbage with compaction and decommit, so that the server's memory returns to its idle size
+    /// after a burst of runs instead of staying at its peak until the next request happens to trigger a collection.
+    /// </summary>
+    public void Sweep()
+    {
+        long freed = _cache.RemoveExpired();
+        if (freed >= SweepCollectValues && _cache.Count == 0 && Running == 0)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
+
+    private static MonteCarloRuns CreateShared()
+    {
+        var runs = new MonteCarloRuns(MaxRunning, MaxWaiting, MaxWait, new AnswerCache(CacheEntries, CacheValues, CacheLifetime, TimeProvider.System));
+        TimeSpan every = CacheLifetime / 3;
+        runs._sweeper = TimeProvider.System.CreateTimer(_ => runs.Sweep(), null, every, every);
+        return runs;
     }
 
     private static void SetStatus(HttpResponse? response, string status)

@@ -19,6 +19,7 @@ internal sealed class WebInputs
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly List<FieldError> _errors = [];
     private readonly Dictionary<string, string> _fileNames = new(StringComparer.Ordinal);
+    private List<string>? _knownFields;
 
     private WebInputs(Dictionary<string, List<string>> fields) => _fields = fields;
 
@@ -231,34 +232,56 @@ internal sealed class WebInputs
     /// <summary>Marks the fields of a declared calculator as known, read or not, so that <see cref="Complete"/> refuses only the others.</summary>
     public void Known(IEnumerable<string> names) => _read.UnionWith(names);
 
-    /// <summary>Gets the one text value of <paramref name="name"/>, or <see langword="null"/> when absent or empty.</summary>
+    /// <summary>
+    /// Gets the one text value of <paramref name="name"/>, or <see langword="null"/> when absent (or a JSON
+    /// <c>null</c>). A blank value (empty or only white space) is an error, as the CLI's <c>--name ""</c> is, never
+    /// taken as absent.
+    /// </summary>
     public string? Text(string name)
     {
         _read.Add(name);
-        if (!_fields.TryGetValue(name, out List<string>? values))
+        if (!_fields.TryGetValue(name, out List<string>? values) || values.Count == 0)
         {
             return null;
         }
 
-        List<string> given = values.Where(v => v.Trim().Length > 0).ToList();
-        if (given.Count > 1)
+        if (values.Count > 1)
         {
-            _errors.Add(new FieldError(name, "is given more than once", string.Join(", ", given), "one value"));
+            _errors.Add(new FieldError(name, "is given more than once", string.Join(", ", values), "one value"));
             return null;
         }
 
-        return given.Count == 0 ? null : given[0];
+        return RefuseBlank(name, values[0]) ? null : values[0];
     }
+
+    /// <summary>
+    /// Gets the one text value of a field that only the plot draws (<c>computeRange</c>): on the JSON answer, which
+    /// draws nothing, the field is an error, as the CLI refuses the option without <c>--plot</c>.
+    /// </summary>
+    public string? PlotText(string name)
+    {
+        string? text = Text(name);
+        if (text is not null && !Plotting)
+        {
+            _errors.Add(new FieldError(name, "needs plot", text, $"the plot of this calculator (its /plot address) with {name}"));
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>Gets or sets whether the request asks for the plot (<c>/plot</c>), set by the endpoint before the calculator reads.</summary>
+    public bool Plotting { get; set; }
 
     /// <summary>Gets the one text value of <paramref name="name"/> without reading it (a later reader still must).</summary>
     public string? Peek(string name) =>
-        _fields.TryGetValue(name, out List<string>? values) && values.Count(v => v.Trim().Length > 0) == 1 ? values.First(v => v.Trim().Length > 0) : null;
+        _fields.TryGetValue(name, out List<string>? values) && values.Count == 1 && values[0].Trim().Length > 0 ? values[0] : null;
 
-    /// <summary>Gets every non-empty value of a field that may repeat (<c>plan</c>).</summary>
+    /// <summary>Gets every value of a field that may repeat (<c>plan</c>); a blank one is an error.</summary>
     public IReadOnlyList<string> Texts(string name)
     {
         _read.Add(name);
-        return _fields.TryGetValue(name, out List<string>? values) ? values.Where(v => v.Trim().Length > 0).ToList() : [];
+        return _fields.TryGetValue(name, out List<string>? values) ? values.Where(v => !RefuseBlank(name, v)).ToList() : [];
     }
 
     /// <summary>Gets a yes/no field: absent or <c>false</c> is false; <c>true</c> (or present with no value) is true.</summary>
@@ -390,11 +413,15 @@ internal sealed class WebInputs
     /// </summary>
     public void Complete()
     {
+        List<string> known = [.. _read.Order(StringComparer.Ordinal)];
         foreach (string name in _fields.Keys.Where(k => !_read.Contains(k)).Order(StringComparer.Ordinal))
         {
-            string? closest = Suggestions.Closest(name, _read.ToList()).FirstOrDefault();
-            string expected = closest is null ? "one of " + string.Join(", ", _read.Order(StringComparer.Ordinal)) : "a known field; did you mean " + closest + "?";
+            // The known fields are listed once in the answer (knownFields), not in every unknown field's entry. Only the
+            // entries the answer shows (Problems.MaxErrors) get a closest-name search: 30,000 unknown fields cost seconds.
+            string? closest = _errors.Count < Problems.MaxErrors ? Suggestions.Closest(name, known).FirstOrDefault() : null;
+            string expected = closest is null ? "a field of this calculator (knownFields lists them)" : "a known field; did you mean " + closest + "?";
             _errors.Add(new FieldError(name, "is not a field of this calculator", name, expected));
+            _knownFields ??= known;
         }
 
         ThrowIfInvalid();
@@ -405,11 +432,22 @@ internal sealed class WebInputs
     {
         if (_errors.Count > 0)
         {
-            throw new InputException(_errors);
+            throw new InputException(_errors) { KnownFields = _knownFields };
         }
     }
 
     public delegate bool TryParser<T>(string? text, out T value);
+
+    private bool RefuseBlank(string name, string value)
+    {
+        if (value.Trim().Length > 0)
+        {
+            return false;
+        }
+
+        _errors.Add(new FieldError(name, Messages.EmptyNumber, "\"" + value + "\"", "a value, or no field at all"));
+        return true;
+    }
 
     private static string JsonArrayText(List<string> values) => values.Count switch
     {

@@ -85,17 +85,18 @@ internal static class FittingEndpoints
         }
         catch (InputException e)
         {
-            return Problems.From(e.Errors);
+            return Problems.From(e);
         }
 
         try
         {
-            string json = Fit(form, plot, out string? svg);
+            // The fit runs on a worker thread, not this request thread (ComputeWorkers).
+            (string json, string? svg) = await ComputeWorkers.Shared.Run(() => (Fit(form, plot, out string? drawn), drawn), request.HttpContext.RequestAborted).ConfigureAwait(false);
             return plot ? TypedResults.Content(svg!, CalculatorEndpoints.SvgType) : TypedResults.Content(json, CalculatorEndpoints.JsonType);
         }
         catch (InputException e)
         {
-            return Problems.From(e.Errors);
+            return Problems.From(e);
         }
     }
 

@@ -35,7 +35,7 @@ internal static class ScalingEndpoints
         LossRequest request = LossRequest.From(values);
         var notes = new List<Assumption>();
         ScalingLaw? law = LawField.ReadForUniqueTokens(inputs, notes, request.UniqueTokens is not null);
-        string? rangeText = inputs.Text("computeRange");
+        string? rangeText = inputs.PlotText("computeRange");
         inputs.Complete();
         request = request with { Law = law, Notes = notes };
         IsoFlopCurves Curves()
