@@ -31,6 +31,13 @@ public abstract record Attention : ModelComponent
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is undefined.</exception>
     public abstract double KvBytesPerToken(DataType type);
 
+    /// <summary>Gets the KV-cache bytes one sequence of a given context holds in one layer: context × <see cref="KvBytesPerToken"/>.</summary>
+    /// <param name="context">The tokens of the sequence.</param>
+    /// <param name="type">The cache data type.</param>
+    /// <returns>Bytes per layer (a variant whose layers hold at most a window overrides it, averaging over its layers).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is undefined.</exception>
+    public virtual double KvBytes(double context, DataType type) => context * KvBytesPerToken(type);
+
     /// <summary>Gets the KV heads one of t tensor-parallel GPUs holds (replicated when there are fewer than t).</summary>
     /// <param name="tensorParallel">t.</param>
     /// <returns>KV heads per GPU.</returns>
@@ -68,6 +75,12 @@ public abstract record Attention : ModelComponent
     /// <param name="sizes">t and the element sizes.</param>
     /// <returns>Bytes.</returns>
     internal abstract double KvBytesPerTokenPerGpu(OperationSizes sizes);
+
+    /// <summary>Gets the KV-cache bytes one GPU holds for one sequence of a given context in one layer.</summary>
+    /// <param name="context">The tokens of the sequence.</param>
+    /// <param name="sizes">t and the element sizes.</param>
+    /// <returns>Bytes (see <see cref="KvBytes"/>).</returns>
+    internal virtual double KvBytesPerGpu(double context, OperationSizes sizes) => context * KvBytesPerTokenPerGpu(sizes);
 
     /// <summary>Adds the operations whose size does not depend on the context: the input and output projections of n tokens.</summary>
     /// <param name="sink">The step.</param>

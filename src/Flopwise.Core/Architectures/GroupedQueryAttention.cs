@@ -12,10 +12,11 @@ namespace Flopwise.Architectures;
 /// Parameters (REFERENCE §2.1), with q = a·d and kv = k·d: Q and O 2·h·q, K and V 2·h·kv; biases q + 2·kv + h
 /// (<see cref="Biases"/>) or q + 2·kv (<see cref="QkvBiases"/>); Transformer-XL relative positions one h·q projection
 /// (<see cref="PositionKind.Relative"/>). KV cache: 2·k·d elements per token per layer (k, not a, heads). Tensor
-/// parallelism gives each GPU a/t query heads and max(1, k/t) KV heads. Immutable and thread-safe.
+/// parallelism gives each GPU a/t query heads and max(1, k/t) KV heads. A variant that keeps these projections and
+/// changes what a layer attends (a sliding window) derives from this record. Immutable and thread-safe.
 /// </para>
 /// </remarks>
-public sealed record GroupedQueryAttention : Attention
+public record GroupedQueryAttention : Attention
 {
     /// <summary>Gets k, the key/value heads (divides <see cref="Attention.Heads"/>).</summary>
     public required int KvHeads { get; init; }

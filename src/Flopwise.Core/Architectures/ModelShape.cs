@@ -11,7 +11,9 @@ namespace Flopwise.Architectures;
 /// Notation (REFERENCE §2): L <see cref="Layers"/>, h <see cref="DModel"/>, a <see cref="Heads"/>, k
 /// <see cref="KvHeads"/>, d <see cref="DHead"/>, f <see cref="DFf"/>, V <see cref="Vocab"/>, E <see cref="Experts"/>,
 /// e <see cref="ActiveExperts"/>, T the sequence length. Every count is derived from one general per-layer count
-/// (see <see cref="ParametersPerLayer"/>), so GPT-3, PaLM, LLaMA and Mixtral differ only in their flags.
+/// (see <see cref="ParametersPerLayer"/>), so GPT-3, PaLM, LLaMA and Mixtral differ only in their flags. The shape is
+/// built from its components (<see cref="Embedding"/>, <see cref="Attention"/>, <see cref="MlpBlock"/>,
+/// <see cref="Norms"/>, <see cref="Head"/>), made from these fields on each read; every count is a sum over them.
 /// </para>
 /// <para>
 /// Defaults describe a Llama-style model: SwiGLU, RMSNorm, rotary positions, no biases, untied embeddings, one
@@ -128,6 +130,44 @@ public sealed partial record ModelShape
     /// when known, else <see cref="ContextLength"/>.
     /// </summary>
     public int DefaultSequenceLength => PretrainingContext ?? ContextLength;
+
+    /// <summary>Gets the input embedding: the V·h token table and a learned position table (<see cref="PositionKind.Learned"/>).</summary>
+    public Embedding Embedding => new()
+    {
+        Vocab = Vocab,
+        DModel = DModel,
+        PositionRows = Position == PositionKind.Learned ? MaxPositions : 0,
+        LearnedPositions = Position == PositionKind.Learned,
+    };
+
+    /// <summary>Gets the attention of one layer.</summary>
+    public Attention Attention => new GroupedQueryAttention
+    {
+        DModel = DModel,
+        Heads = Heads,
+        KvHeads = KvHeads,
+        DHead = DHead,
+        Biases = Biases,
+        QkvBiases = QkvBiases,
+        RelativePositions = Position == PositionKind.Relative,
+        KvHeadsGiven = _kvHeads is not null,
+        DHeadGiven = _dHead is not null,
+    };
+
+    /// <summary>Gets the MLP of one layer: a <see cref="DenseMlp"/>, or a <see cref="MixtureOfExperts"/> unless E = e = 1.</summary>
+    public MlpBlock MlpBlock => Experts == 1 && ActiveExperts == 1
+        ? new DenseMlp { DModel = DModel, DFf = DFf, Kind = Mlp, Biases = Biases }
+        : new MixtureOfExperts { DModel = DModel, DFf = DFf, Kind = Mlp, Biases = Biases, Experts = Experts, ActiveExperts = ActiveExperts };
+
+    /// <summary>Gets the norms of one layer.</summary>
+    public Norms Norms => new() { DModel = DModel, Kind = Norm, ParallelBlock = ParallelBlock };
+
+    /// <summary>Gets the output head: the final norm and the projection to logits.</summary>
+    public OutputHead Head => new() { Vocab = Vocab, DModel = DModel, FinalNorm = Norms, Tied = TiedEmbeddings };
+
+    /// <summary>Gets the components: the embedding, the per-layer attention, MLP and norms, and the head.</summary>
+    /// <remarks><see cref="TotalParameters"/> = L × (attention + MLP + norms) + embedding + head.</remarks>
+    public IReadOnlyList<ModelComponent> Components => [Embedding, Attention, MlpBlock, Norms, Head];
 
     /// <summary>Describes the shape in one line, invariant culture, e.g. <c>llama-2-7b: L 32, h 4096, a 32, k 32, d 128, f 11008 swiglu, V 32000, ctx 4096</c>.</summary>
     /// <returns>The description.</returns>

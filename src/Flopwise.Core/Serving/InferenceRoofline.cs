@@ -76,6 +76,12 @@ internal sealed class InferenceRoofline
     /// <summary>Gets the KV-cache bytes one GPU holds per token of context of one sequence: L × the attention's (2·max(1, k/t)·d·bytes).</summary>
     public double KvBytesPerTokenPerGpu => _layers * _attention.KvBytesPerTokenPerGpu(_sizes);
 
+    /// <summary>Gets the KV-cache bytes one GPU holds for b sequences of c tokens each: b × L × the attention's bytes at c.</summary>
+    /// <param name="sequences">b.</param>
+    /// <param name="context">c.</param>
+    /// <returns>Bytes per GPU.</returns>
+    public double KvBytesPerGpu(double sequences, double context) => sequences * (_layers * _attention.KvBytesPerGpu(context, _sizes));
+
     /// <summary>
     /// Returns whether, in a decode step of b sequences, the MLP up-projection (the largest weight matmul) is
     /// compute-bound: the point past which batching stops being free (the ridge, about dense peak ÷ bandwidth × bytes
