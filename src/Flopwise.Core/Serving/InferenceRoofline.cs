@@ -103,8 +103,9 @@ internal sealed class InferenceRoofline
     public StepCost Prefill(double batch, double promptTokens)
     {
         var acc = default(StepCost);
-        AddFixed(ref acc, batch, promptTokens);
-        AddAttention(ref acc, new Step(this), batch, promptTokens, 0);
+        var scratch = new Step(this);
+        AddFixed(ref acc, scratch, batch, promptTokens);
+        AddAttention(ref acc, scratch, batch, promptTokens, 0);
         return acc;
     }
 
@@ -115,8 +116,9 @@ internal sealed class InferenceRoofline
     public StepCost Decode(double batch, double context)
     {
         var acc = default(StepCost);
-        AddFixed(ref acc, batch, 1);
-        AddAttention(ref acc, new Step(this), batch, 1, context - 1);
+        var scratch = new Step(this);
+        AddFixed(ref acc, scratch, batch, 1);
+        AddAttention(ref acc, scratch, batch, 1, context - 1);
         return acc;
     }
 
@@ -128,9 +130,9 @@ internal sealed class InferenceRoofline
     public StepCost MeanDecode(double batch, double promptTokens, double outputTokens)
     {
         var fixedPart = default(StepCost);
-        AddFixed(ref fixedPart, batch, 1);
-        var attention = default(StepCost);
         var scratch = new Step(this);
+        AddFixed(ref fixedPart, scratch, batch, 1);
+        var attention = default(StepCost);
         long steps = (long)outputTokens;
         for (long i = 0; i < steps; i++)
         {
@@ -154,13 +156,13 @@ internal sealed class InferenceRoofline
     /// The operations whose size does not depend on the context. Per layer: norm, attention projections, all-reduce,
     /// residual add, norm (unless a parallel block), MLP, all-reduce, residual add; then the embedding gather and the head.
     /// </summary>
-    private void AddFixed(ref StepCost acc, double b, double q)
+    private void AddFixed(ref StepCost acc, Step layer, double b, double q)
     {
         double n = b * q;
         double h = _h;
         double x = _sizes.ActivationBytes;
 
-        var layer = new Step(this);
+        layer.Cost = default;
         _norms.AddNorm(layer, n);
         _attention.AddProjections(layer, n);
         AllReduce(ref layer.Cost, n * h * x);
@@ -179,10 +181,10 @@ internal sealed class InferenceRoofline
         layer.Cost.WorkspaceBytes = workspace;
         acc.Add(layer.Cost);
 
-        var step = new Step(this) { Cost = acc };
-        _embedding.AddGather(step, n);
-        _head.AddOperations(step, b);
-        acc = step.Cost;
+        layer.Cost = acc;
+        _embedding.AddGather(layer, n);
+        _head.AddOperations(layer, b);
+        acc = layer.Cost;
     }
 
     /// <summary>The attention of q new tokens per sequence over c0 cached tokens plus themselves, in every layer.</summary>
@@ -226,7 +228,7 @@ internal sealed class InferenceRoofline
         acc.CommunicationSeconds += seconds;
     }
 
-    /// <summary>The components' operations, timed into one <see cref="StepCost"/>.</summary>
+    /// <summary>The components' operations, timed into one <see cref="StepCost"/>; one per evaluation, reset before each use.</summary>
     private sealed class Step(InferenceRoofline roofline) : OperationSink(roofline._sizes)
     {
         public StepCost Cost;

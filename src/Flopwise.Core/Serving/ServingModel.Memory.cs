@@ -2,7 +2,6 @@ using System.Globalization;
 using Flopwise.Architectures;
 using Flopwise.Hardware;
 using Flopwise.Inputs;
-using Flopwise.Reporting;
 
 namespace Flopwise.Serving;
 

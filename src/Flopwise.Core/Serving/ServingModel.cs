@@ -1,6 +1,4 @@
 using System.Globalization;
-using Flopwise.Architectures;
-using Flopwise.Hardware;
 using Flopwise.Inputs;
 using Flopwise.Reporting;
 

@@ -236,6 +236,23 @@ public sealed class ModelComponentTests
         Assert.Equal(["d-ff", "active-experts", "vocab"], errors.Select(e => e.Field).ToArray());
     }
 
+    [Fact]
+    public void Components_ACopyWithAChangedField_MakesItsOwn_AndEqualityComparesFieldsOnly()
+    {
+        ModelShape llama = Preset("llama-2-7b");
+        long before = llama.TotalParameters;
+        ModelShape deeper = llama with { Layers = 64 };
+        ModelShape gqa = llama with { KvHeads = 8 };
+
+        Assert.Equal(before + (32 * llama.ParametersPerLayer), deeper.TotalParameters);
+        Assert.Equal(8, Assert.IsType<GroupedQueryAttention>(gqa.Attention).KvHeads);
+        Assert.Equal(32, Assert.IsType<GroupedQueryAttention>(llama.Attention).KvHeads);
+        Assert.Equal(llama, llama with { });
+        Assert.Equal(llama.GetHashCode(), (llama with { }).GetHashCode());
+        Assert.Equal(new ModelShape { Layers = 2 }, (new ModelShape { Layers = 2 }) with { });
+        Assert.Same(llama.Attention, llama.Attention);
+    }
+
     /// <summary>The per-layer count the shape used before its components (REFERENCE §2.1), kept here as the reference.</summary>
     private static (long PerLayer, long ActivePerLayer, long Embedding) OldCounts(ModelShape m)
     {
