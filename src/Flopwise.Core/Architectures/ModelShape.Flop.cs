@@ -24,12 +24,10 @@ public sealed partial record ModelShape
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(seq);
         double sixN = 6.0 * ActiveParameters;
-        double attention = AttentionWidthTimesLayers * seq;
         return convention switch
         {
             FlopConvention.SixN => sixN,
-            FlopConvention.Model => sixN + (12.0 * attention),
-            FlopConvention.Causal => sixN + (6.0 * attention),
+            FlopConvention.Model or FlopConvention.Causal => sixN + (3.0 * ForwardContextFlopPerToken(convention, seq)),
             _ => throw new ArgumentOutOfRangeException(nameof(convention), convention, "Value should be a defined FlopConvention."),
         };
     }
@@ -64,7 +62,7 @@ public sealed partial record ModelShape
     public double HardwareFlopPerToken(FlopConvention convention, int seq, Recompute recompute)
     {
         double training = TrainingFlopPerToken(convention, seq);
-        double attentionRerun = (convention == FlopConvention.Causal ? 2.0 : 4.0) * AttentionWidthTimesLayers * seq;
+        double attentionRerun = ForwardContextFlopPerToken(convention == FlopConvention.Causal ? FlopConvention.Causal : FlopConvention.Model, seq);
         return recompute switch
         {
             Recompute.None => training,
@@ -81,7 +79,7 @@ public sealed partial record ModelShape
     /// <exception cref="OverflowException">The shape is far outside <see cref="Validate"/>'s limits.</exception>
     public double WeightsBytes(DataType type) => TotalParameters * DataTypes.BytesPerElement(type);
 
-    /// <summary>Gets the KV-cache bytes per token of context: 2·L·k·d × bytes per element (K and V, every layer, KV heads only).</summary>
+    /// <summary>Gets the KV-cache bytes per token of context: L × <see cref="Attention.KvBytesPerToken"/>, 2·L·k·d × bytes per element (K and V, every layer, KV heads only).</summary>
     /// <param name="type">The cache data type.</param>
     /// <returns>
     /// Bytes per token. At bf16 (exact): Llama-2-7B 524,288; Llama-2-70B 327,680; Llama-3-8B 131,072; GPT-3
@@ -89,7 +87,12 @@ public sealed partial record ModelShape
     /// </returns>
     /// <remarks>Counts k, not a, heads (the GQA mistake of REFERENCE §14).</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is undefined.</exception>
-    public double KvBytesPerToken(DataType type) => 2.0 * Layers * KvHeads * DHead * DataTypes.BytesPerElement(type);
+    public double KvBytesPerToken(DataType type) => Layers * Attention.KvBytesPerToken(type);
 
-    private double AttentionWidthTimesLayers => (double)Layers * Heads * DHead;
+    /// <summary>The forward attention-context FLOP per token over all layers: <see cref="Attention.ContextFlopPerToken"/> at T, halved when causal.</summary>
+    private double ForwardContextFlopPerToken(FlopConvention convention, int seq)
+    {
+        double nonCausal = Layers * Attention.ContextFlopPerToken(seq);
+        return convention == FlopConvention.Causal ? 0.5 * nonCausal : nonCausal;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Flopwise.Inputs;
 
 namespace Flopwise.Architectures;
@@ -35,80 +34,36 @@ public sealed partial record ModelShape
 
     /// <summary>
     /// Checks every count: each is at least 1 and at most its stated maximum; k divides a; d is given when a does
-    /// not divide h; e ≤ E; and the total stays within <see cref="MaxParameters"/>.
+    /// not divide h; e ≤ E; and the total stays within <see cref="MaxParameters"/>. The shape checks its layers,
+    /// width and context; each component its own counts (attention, MLP, embedding, in that order).
     /// </summary>
     /// <returns>
     /// The errors, empty when the shape is valid. Field names are the CLI option names: <c>layers</c>,
-    /// <c>d-model</c>, <c>heads</c>, <c>kv-heads</c>, <c>d-head</c>, <c>d-ff</c>, <c>vocab</c>,
-    /// <c>context</c>, <c>pretraining-context</c>, <c>max-positions</c>, <c>experts</c>,
-    /// <c>active-experts</c>.
+    /// <c>d-model</c>, <c>heads</c>, <c>kv-heads</c>, <c>d-head</c>, <c>d-ff</c>, <c>experts</c>,
+    /// <c>active-experts</c>, <c>vocab</c>, <c>max-positions</c>, <c>context</c>, <c>pretraining-context</c>.
     /// </returns>
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
-        CheckCount(errors, "layers", Layers, MaxLayers);
-        CheckCount(errors, "d-model", DModel, MaxDModel);
-        bool headsValid = CheckCount(errors, "heads", Heads, MaxHeads);
-        if (_kvHeads is not null && CheckCount(errors, "kv-heads", KvHeads, MaxHeads) && headsValid && Heads % KvHeads != 0)
+        ModelComponent.CheckCount(errors, "layers", Layers, MaxLayers);
+        ModelComponent.CheckCount(errors, "d-model", DModel, MaxDModel);
+        foreach (ModelComponent component in (ReadOnlySpan<ModelComponent>)[Attention, MlpBlock, Norms, Embedding, Head])
         {
-            errors.Add(new FieldError("kv-heads", ArchitectureMessages.MustDivideHeads(Heads), Format(KvHeads), ArchitectureMessages.DivisorOf(Heads)));
+            component.Validate(errors);
         }
 
-        if (_dHead is not null)
-        {
-            CheckCount(errors, "d-head", DHead, MaxDHead);
-        }
-        else if (headsValid && DModel > 0 && DModel % Heads != 0)
-        {
-            errors.Add(new FieldError("d-head", Messages.Missing, Messages.Nothing, ArchitectureMessages.DHeadNeeded(DModel, Heads)));
-        }
-
-        CheckCount(errors, "d-ff", DFf, MaxDFf);
-        CheckCount(errors, "vocab", Vocab, MaxVocab);
-        CheckCount(errors, "context", ContextLength, MaxContext);
+        ModelComponent.CheckCount(errors, "context", ContextLength, MaxContext);
         if (PretrainingContext is int pretraining)
         {
-            CheckCount(errors, "pretraining-context", pretraining, MaxContext);
-        }
-
-        if (Position == PositionKind.Learned)
-        {
-            CheckCount(errors, "max-positions", MaxPositions, MaxContext);
-        }
-
-        if (CheckCount(errors, "experts", Experts, MaxExperts))
-        {
-            CheckCount(errors, "active-experts", ActiveExperts, Experts);
-        }
-        else
-        {
-            CheckCount(errors, "active-experts", ActiveExperts, MaxExperts);
+            ModelComponent.CheckCount(errors, "pretraining-context", pretraining, MaxContext);
         }
 
         if (errors.Count == 0 && !TotalFitsLimit())
         {
-            errors.Add(new FieldError("d-model", ArchitectureMessages.TooManyParameters, Format(DModel), ArchitectureMessages.AtMostParameters));
+            errors.Add(new FieldError("d-model", ArchitectureMessages.TooManyParameters, ModelComponent.Format(DModel), ArchitectureMessages.AtMostParameters));
         }
 
         return errors;
-    }
-
-    private static bool CheckCount(List<FieldError> errors, string field, int value, int maximum)
-    {
-        string expected = ArchitectureMessages.WholeNumber(maximum);
-        if (value < 1)
-        {
-            errors.Add(new FieldError(field, Messages.TooSmall("1", inclusive: true), Format(value), expected));
-            return false;
-        }
-
-        if (value > maximum)
-        {
-            errors.Add(new FieldError(field, Messages.TooLarge(Format(maximum), inclusive: true), Format(value), expected));
-            return false;
-        }
-
-        return true;
     }
 
     private bool TotalFitsLimit()
@@ -122,6 +77,4 @@ public sealed partial record ModelShape
             return false;
         }
     }
-
-    private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

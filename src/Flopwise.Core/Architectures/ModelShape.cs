@@ -11,7 +11,9 @@ namespace Flopwise.Architectures;
 /// Notation (REFERENCE §2): L <see cref="Layers"/>, h <see cref="DModel"/>, a <see cref="Heads"/>, k
 /// <see cref="KvHeads"/>, d <see cref="DHead"/>, f <see cref="DFf"/>, V <see cref="Vocab"/>, E <see cref="Experts"/>,
 /// e <see cref="ActiveExperts"/>, T the sequence length. Every count is derived from one general per-layer count
-/// (see <see cref="ParametersPerLayer"/>), so GPT-3, PaLM, LLaMA and Mixtral differ only in their flags.
+/// (see <see cref="ParametersPerLayer"/>), so GPT-3, PaLM, LLaMA and Mixtral differ only in their flags. The shape is
+/// built from its components (<see cref="Embedding"/>, <see cref="Attention"/>, <see cref="MlpBlock"/>,
+/// <see cref="Norms"/>, <see cref="Head"/>), made from these fields on each read; every count is a sum over them.
 /// </para>
 /// <para>
 /// Defaults describe a Llama-style model: SwiGLU, RMSNorm, rotary positions, no biases, untied embeddings, one
@@ -25,6 +27,7 @@ public sealed partial record ModelShape
     private readonly int? _kvHeads;
     private readonly int? _dHead;
     private readonly int? _maxPositions;
+    private ComponentCache _components;
 
     /// <summary>Gets the name of the shape, e.g. a preset id such as <c>llama-2-7b</c>; default <c>custom</c>.</summary>
     public string Name { get; init; } = "custom";
@@ -129,6 +132,67 @@ public sealed partial record ModelShape
     /// </summary>
     public int DefaultSequenceLength => PretrainingContext ?? ContextLength;
 
+    /// <summary>Gets the input embedding: the V·h token table and a learned position table (<see cref="PositionKind.Learned"/>).</summary>
+    public Embedding Embedding => Built.Embedding;
+
+    /// <summary>Gets the attention of one layer.</summary>
+    public Attention Attention => Built.Attention;
+
+    /// <summary>Gets the MLP of one layer: a <see cref="DenseMlp"/>, or a <see cref="MixtureOfExperts"/> unless E = e = 1.</summary>
+    public MlpBlock MlpBlock => Built.Mlp;
+
+    /// <summary>Gets the norms of one layer.</summary>
+    public Norms Norms => Built.Norms;
+
+    /// <summary>Gets the output head: the final norm and the projection to logits.</summary>
+    public OutputHead Head => Built.Head;
+
+    /// <summary>Gets the components: the embedding, the per-layer attention, MLP and norms, and the head.</summary>
+    /// <remarks><see cref="TotalParameters"/> = L × (attention + MLP + norms) + embedding + head.</remarks>
+    public IReadOnlyList<ModelComponent> Components => [Embedding, Attention, MlpBlock, Norms, Head];
+
+    /// <summary>Gets the components, made from the fields on first read and kept (see <see cref="ComponentCache"/>).</summary>
+    private BuiltComponents Built
+    {
+        get
+        {
+            if (_components.For(this) is BuiltComponents built)
+            {
+                return built;
+            }
+
+            var norms = new Norms { DModel = DModel, Kind = Norm, ParallelBlock = ParallelBlock };
+            built = new BuiltComponents(
+                this,
+                new Embedding
+                {
+                    Vocab = Vocab,
+                    DModel = DModel,
+                    PositionRows = Position == PositionKind.Learned ? MaxPositions : 0,
+                    LearnedPositions = Position == PositionKind.Learned,
+                },
+                new GroupedQueryAttention
+                {
+                    DModel = DModel,
+                    Heads = Heads,
+                    KvHeads = KvHeads,
+                    DHead = DHead,
+                    Biases = Biases,
+                    QkvBiases = QkvBiases,
+                    RelativePositions = Position == PositionKind.Relative,
+                    KvHeadsGiven = _kvHeads is not null,
+                    DHeadGiven = _dHead is not null,
+                },
+                Experts == 1 && ActiveExperts == 1
+                    ? new DenseMlp { DModel = DModel, DFf = DFf, Kind = Mlp, Biases = Biases }
+                    : new MixtureOfExperts { DModel = DModel, DFf = DFf, Kind = Mlp, Biases = Biases, Experts = Experts, ActiveExperts = ActiveExperts },
+                norms,
+                new OutputHead { Vocab = Vocab, DModel = DModel, FinalNorm = norms, Tied = TiedEmbeddings });
+            _components = new ComponentCache(built);
+            return built;
+        }
+    }
+
     /// <summary>Describes the shape in one line, invariant culture, e.g. <c>llama-2-7b: L 32, h 4096, a 32, k 32, d 128, f 11008 swiglu, V 32000, ctx 4096</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString()
@@ -139,5 +203,26 @@ public sealed partial record ModelShape
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{Name}: L {Layers}, h {DModel}, a {Heads}, k {KvHeads}, d {DHead}, f {DFf} {ArchitectureKinds.Name(Mlp)}, V {Vocab}, ctx {ContextLength}{experts}");
+    }
+
+    /// <summary>The components of one shape instance, with the instance they were made for.</summary>
+    private sealed record BuiltComponents(ModelShape Owner, Embedding Embedding, Attention Attention, MlpBlock Mlp, Norms Norms, OutputHead Head);
+
+    /// <summary>
+    /// Holds the components once made. A <c>with</c> copy starts with its original's cache, whose owner is not the
+    /// copy, so the copy makes its own. One reference, so a read on another thread sees either nothing or a whole
+    /// set. Equal to every other cache, so the record's equality and hash code compare the shape's fields only.
+    /// </summary>
+    private readonly struct ComponentCache(BuiltComponents built) : IEquatable<ComponentCache>
+    {
+        private readonly BuiltComponents? _built = built;
+
+        public BuiltComponents? For(ModelShape shape) => ReferenceEquals(_built?.Owner, shape) ? _built : null;
+
+        public bool Equals(ComponentCache other) => true;
+
+        public override bool Equals(object? obj) => obj is ComponentCache;
+
+        public override int GetHashCode() => 0;
     }
 }

@@ -25,75 +25,34 @@ namespace Flopwise.Serving;
 /// </remarks>
 internal sealed class InferenceRoofline
 {
-    private readonly double _h;
-    private readonly double _d;
-    private readonly double _queryHeads;
-    private readonly double _kvHeads;
-    private readonly double _ffn;
-    private readonly double _upMatrices;
+    private readonly Embedding _embedding;
+    private readonly Attention _attention;
+    private readonly MlpBlock _mlp;
+    private readonly Norms _norms;
+    private readonly OutputHead _head;
     private readonly double _layers;
-    private readonly double _vocab;
-    private readonly double _experts;
-    private readonly double _activeExperts;
-    private readonly double _normParameters;
-    private readonly double _normFlopPerElement;
-    private readonly double _normsPerLayer;
-    private readonly double _qkvBiases;
-    private readonly double _outputBias;
-    private readonly double _upBiases;
-    private readonly double _downBias;
-    private readonly double _relativePositions;
-    private readonly bool _learnedPositions;
-    private readonly bool _tied;
-    private readonly bool _moe;
-    private readonly bool _swiglu;
+    private readonly double _h;
+    private readonly OperationSizes _sizes;
     private readonly bool _fused;
-    private readonly double _matrixBytes;
-    private readonly double _plainBytes;
-    private readonly double _activationBytes;
-    private readonly double _kvBytes;
     private readonly double _computeRate;
     private readonly double _matrixRate;
     private readonly double _bandwidth;
     private readonly double _linkBytesPerSecond;
     private readonly double _tensorParallel;
-    private readonly double _maxPositions;
 
     public InferenceRoofline(ModelShape model, RooflineHardware hardware)
     {
         ArgumentNullException.ThrowIfNull(model);
-        double t = hardware.TensorParallel;
-        _tensorParallel = t;
-        _h = model.DModel;
-        _d = model.DHead;
-        _queryHeads = model.Heads / t;
-        _kvHeads = Math.Max(1, model.KvHeads / t);
-        _ffn = model.DFf / t;
-        _upMatrices = model.Mlp == MlpKind.SwiGlu ? 2 : 1;
-        _swiglu = model.Mlp == MlpKind.SwiGlu;
+        _embedding = model.Embedding;
+        _attention = model.Attention;
+        _mlp = model.MlpBlock;
+        _norms = model.Norms;
+        _head = model.Head;
         _layers = model.Layers;
-        _vocab = model.Vocab / t;
-        _experts = model.Experts;
-        _activeExperts = model.ActiveExperts;
-        _moe = model.IsMixtureOfExperts;
-        _normParameters = model.ParametersPerNorm;
-        _normFlopPerElement = model.Norm == NormKind.LayerNorm ? 7 : 4;
-        _normsPerLayer = model.ParallelBlock ? 1 : 2;
-        double q = _queryHeads * _d;
-        double kv = _kvHeads * _d;
-        _qkvBiases = model.Biases || model.QkvBiases ? q + (2 * kv) : 0;
-        _outputBias = model.Biases ? _h : 0;
-        _upBiases = model.Biases ? _upMatrices * _ffn : 0;
-        _downBias = model.Biases ? _h : 0;
-        _relativePositions = model.Position == PositionKind.Relative ? _h * q : 0;
-        _learnedPositions = model.Position == PositionKind.Learned;
-        _maxPositions = model.MaxPositions;
-        _tied = model.TiedEmbeddings;
+        _h = model.DModel;
+        _sizes = hardware.Sizes;
+        _tensorParallel = hardware.TensorParallel;
         _fused = hardware.Attention == AttentionKernel.Fused;
-        _matrixBytes = hardware.MatrixBytes;
-        _plainBytes = hardware.PlainBytes;
-        _activationBytes = hardware.ActivationBytes;
-        _kvBytes = hardware.KvBytes;
         _computeRate = hardware.ComputeRate;
         _matrixRate = hardware.MatrixComputeRate;
         _bandwidth = hardware.Bandwidth;
@@ -101,29 +60,27 @@ internal sealed class InferenceRoofline
     }
 
     /// <summary>Gets the KV heads each GPU holds: k/t, at least 1 (replicated when k &lt; t).</summary>
-    public double KvHeadsPerGpu => _kvHeads;
+    public double KvHeadsPerGpu => _attention.KvHeadsPerGpu(_tensorParallel);
 
-    /// <summary>Gets the weight bytes one GPU holds.</summary>
+    /// <summary>Gets the weight bytes one GPU holds: L layers (attention, MLP, norms), the embedding and the head.</summary>
     public double WeightsBytesPerGpu
     {
         get
         {
-            double q = _queryHeads * _d;
-            double kv = _kvHeads * _d;
-            double attention = ((_h * (q + (2 * kv))) + (q * _h) + _relativePositions) * _matrixBytes
-                + ((_qkvBiases + _outputBias) * _plainBytes);
-            double expert = (((_upMatrices + 1) * _h * _ffn) * _matrixBytes) + ((_upBiases + _downBias) * _plainBytes);
-            double router = _moe ? _h * _experts * _plainBytes : 0;
-            double norms = _normsPerLayer * _normParameters * _plainBytes;
-            double layer = attention + (_experts * expert) + router + norms;
-            double table = _vocab * _h * _plainBytes;
-            double embeddings = table + (_tied ? 0 : table) + (_learnedPositions ? _maxPositions * _h * _plainBytes : 0);
-            return (_layers * layer) + embeddings + (_normParameters * _plainBytes);
+            double layer = _attention.WeightBytesPerGpu(_sizes) + _mlp.WeightBytesPerGpu(_sizes) + _norms.WeightBytesPerGpu(_sizes);
+            double embeddings = _embedding.TableBytesPerGpu(_sizes) + _head.OutputBytesPerGpu(_sizes) + _embedding.PositionBytesPerGpu(_sizes);
+            return (_layers * layer) + embeddings + _head.NormBytesPerGpu(_sizes);
         }
     }
 
-    /// <summary>Gets the KV-cache bytes one GPU holds per token of context of one sequence: 2·L·max(1, k/t)·d·bytes.</summary>
-    public double KvBytesPerTokenPerGpu => 2 * _layers * _kvHeads * _d * _kvBytes;
+    /// <summary>Gets the KV-cache bytes one GPU holds per token of context of one sequence: L × the attention's (2·max(1, k/t)·d·bytes).</summary>
+    public double KvBytesPerTokenPerGpu => _layers * _attention.KvBytesPerTokenPerGpu(_sizes);
+
+    /// <summary>Gets the KV-cache bytes one GPU holds for b sequences of c tokens each: b × L × the attention's bytes at c.</summary>
+    /// <param name="sequences">b.</param>
+    /// <param name="context">c.</param>
+    /// <returns>Bytes per GPU.</returns>
+    public double KvBytesPerGpu(double sequences, double context) => sequences * (_layers * _attention.KvBytesPerGpu(context, _sizes));
 
     /// <summary>
     /// Returns whether, in a decode step of b sequences, the MLP up-projection (the largest weight matmul) is
@@ -134,12 +91,9 @@ internal sealed class InferenceRoofline
     /// <returns><see langword="true"/> when its FLOP take longer than its bytes.</returns>
     public bool DecodeMatmulsComputeBound(double batch)
     {
-        double expertsRead = _moe ? _experts * (1 - Math.Pow(1 - (_activeExperts / _experts), batch)) : 1;
-        double assignments = _moe ? batch * _activeExperts : batch;
-        double flop = 2 * assignments * _h * _ffn * _upMatrices;
-        double bytes = (expertsRead * ((_h * _ffn * _upMatrices * _matrixBytes) + (_upBiases * _plainBytes)))
-            + (assignments * _h * _activationBytes) + (assignments * _ffn * _upMatrices * _activationBytes);
-        return flop / _matrixRate > bytes / _bandwidth;
+        var probe = new Step(this);
+        _mlp.AddUpProjection(probe, batch);
+        return probe.Cost.ComputeBoundSeconds > 0;
     }
 
     /// <summary>Evaluates the prefill of b prompts of p tokens: the logits of the last position only.</summary>
@@ -149,8 +103,9 @@ internal sealed class InferenceRoofline
     public StepCost Prefill(double batch, double promptTokens)
     {
         var acc = default(StepCost);
-        AddFixed(ref acc, batch, promptTokens);
-        AddAttention(ref acc, batch, promptTokens, 0);
+        var scratch = new Step(this);
+        AddFixed(ref acc, scratch, batch, promptTokens);
+        AddAttention(ref acc, scratch, batch, promptTokens, 0);
         return acc;
     }
 
@@ -161,8 +116,9 @@ internal sealed class InferenceRoofline
     public StepCost Decode(double batch, double context)
     {
         var acc = default(StepCost);
-        AddFixed(ref acc, batch, 1);
-        AddAttention(ref acc, batch, 1, context - 1);
+        var scratch = new Step(this);
+        AddFixed(ref acc, scratch, batch, 1);
+        AddAttention(ref acc, scratch, batch, 1, context - 1);
         return acc;
     }
 
@@ -174,12 +130,13 @@ internal sealed class InferenceRoofline
     public StepCost MeanDecode(double batch, double promptTokens, double outputTokens)
     {
         var fixedPart = default(StepCost);
-        AddFixed(ref fixedPart, batch, 1);
+        var scratch = new Step(this);
+        AddFixed(ref fixedPart, scratch, batch, 1);
         var attention = default(StepCost);
         long steps = (long)outputTokens;
         for (long i = 0; i < steps; i++)
         {
-            AddAttention(ref attention, batch, 1, promptTokens + i - 1);
+            AddAttention(ref attention, scratch, batch, 1, promptTokens + i - 1);
         }
 
         attention.Scale(1.0 / steps);
@@ -192,107 +149,54 @@ internal sealed class InferenceRoofline
     /// <param name="batch">b.</param>
     /// <param name="promptTokens">p.</param>
     /// <returns>Bytes per GPU.</returns>
-    public double WorkspaceBytes(double batch, double promptTokens) => Prefill(batch, promptTokens).WorkspaceBytes + (4 * batch * _vocab);
+    public double WorkspaceBytes(double batch, double promptTokens) =>
+        Prefill(batch, promptTokens).WorkspaceBytes + _head.LogitsBytesPerGpu(batch, _tensorParallel);
 
-    /// <summary>The operations whose size does not depend on the context: projections, MLP, norms, adds, embedding and logits.</summary>
-    private void AddFixed(ref StepCost acc, double b, double q)
+    /// <summary>
+    /// The operations whose size does not depend on the context. Per layer: norm, attention projections, all-reduce,
+    /// residual add, norm (unless a parallel block), MLP, all-reduce, residual add; then the embedding gather and the head.
+    /// </summary>
+    private void AddFixed(ref StepCost acc, Step layer, double b, double q)
     {
         double n = b * q;
         double h = _h;
-        double x = _activationBytes;
-        double qWidth = _queryHeads * _d;
-        double kvWidth = _kvHeads * _d;
+        double x = _sizes.ActivationBytes;
 
-        var layer = default(StepCost);
-        Norm(ref layer, n);
-
-        double qkvColumns = qWidth + (2 * kvWidth);
-        Op(
-            ref layer,
-            (2 * n * h * qkvColumns) + (2 * n * _relativePositions),
-            (((h * qkvColumns) + _relativePositions) * _matrixBytes) + (_qkvBiases * _plainBytes),
-            (n * h * x) + (n * qWidth * x),
-            2 * n * kvWidth * _kvBytes,
-            matrix: true);
-
-        Op(ref layer, 2 * n * qWidth * h, (qWidth * h * _matrixBytes) + (_outputBias * _plainBytes), (n * qWidth * x) + (n * h * x), 0, matrix: true);
-        AllReduce(ref layer, n * h * x);
-        Op(ref layer, n * h, 0, 3 * n * h * x, 0);
-        if (_normsPerLayer == 2)
+        layer.Cost = default;
+        _norms.AddNorm(layer, n);
+        _attention.AddProjections(layer, n);
+        AllReduce(ref layer.Cost, n * h * x);
+        Op(ref layer.Cost, n * h, 0, 3 * n * h * x, 0);
+        if (_norms.PerLayer == 2)
         {
-            Norm(ref layer, n);
+            _norms.AddNorm(layer, n);
         }
 
-        double expertsRead = 1;
-        double assignments = n;
-        if (_moe)
-        {
-            Op(ref layer, 2 * n * h * _experts, h * _experts * _plainBytes, (n * h * x) + (n * _experts * x), 0);
-            expertsRead = _experts * (1 - Math.Pow(1 - (_activeExperts / _experts), n));
-            assignments = n * _activeExperts;
-        }
+        _mlp.AddOperations(layer, n);
+        AllReduce(ref layer.Cost, n * h * x);
+        Op(ref layer.Cost, n * h, 0, 3 * n * h * x, 0);
 
-        double f = _ffn;
-        double u = _upMatrices;
-        Op(ref layer, 2 * assignments * h * f * u, expertsRead * ((h * f * u * _matrixBytes) + (_upBiases * _plainBytes)), (assignments * h * x) + (assignments * f * u * x), 0, matrix: true);
-        if (_swiglu)
-        {
-            Op(ref layer, 5 * assignments * f, 0, 3 * assignments * f * x, 0);
-        }
-        else
-        {
-            Op(ref layer, 8 * assignments * f, 0, 2 * assignments * f * x, 0);
-        }
+        double workspace = layer.Cost.WorkspaceBytes;
+        layer.Cost.Scale(_layers);
+        layer.Cost.WorkspaceBytes = workspace;
+        acc.Add(layer.Cost);
 
-        Op(ref layer, 2 * assignments * f * h, expertsRead * ((f * h * _matrixBytes) + (_downBias * _plainBytes)), (assignments * f * x) + (assignments * h * x), 0, matrix: true);
-        AllReduce(ref layer, n * h * x);
-        Op(ref layer, n * h, 0, 3 * n * h * x, 0);
-
-        double workspace = layer.WorkspaceBytes;
-        layer.Scale(_layers);
-        layer.WorkspaceBytes = workspace;
-        acc.Add(layer);
-
-        // The embedding gather reads n rows of the table (and of a learned position table, added in).
-        double gathered = _learnedPositions ? 2 : 1;
-        Op(ref acc, _learnedPositions ? n * h : 0, gathered * n * h * _plainBytes, n * h * x, 0);
-
-        // Final norm and logits for the last position of each sequence.
-        Op(ref acc, _normFlopPerElement * b * h, _normParameters * _plainBytes, 2 * b * h * x, 0);
-        Op(ref acc, 2 * b * h * _vocab, h * _vocab * _plainBytes, (b * h * x) + (b * _vocab * x), 0);
+        layer.Cost = acc;
+        _embedding.AddGather(layer, n);
+        _head.AddOperations(layer, b);
+        acc = layer.Cost;
     }
 
-    /// <summary>The attention of q new tokens per sequence over c0 cached tokens plus themselves.</summary>
-    private void AddAttention(ref StepCost acc, double b, double q, double cached)
+    /// <summary>The attention of q new tokens per sequence over c0 cached tokens plus themselves, in every layer.</summary>
+    private void AddAttention(ref StepCost acc, Step layer, double b, double q, double cached)
     {
-        double x = _activationBytes;
-        double qWidth = _queryHeads * _d;
-        double kvWidth = _kvHeads * _d;
-        double n = b * q;
-        double keys = cached + q;
-        var layer = default(StepCost);
-        if (_fused)
-        {
-            double pairs = (q * cached) + (q * (q + 1) / 2);
-            Op(ref layer, b * _queryHeads * pairs * ((4 * _d) + 5), 0, 2 * n * qWidth * x, 2 * b * keys * kvWidth * _kvBytes);
-        }
-        else
-        {
-            double pairs = q * keys;
-            double scores = b * _queryHeads * pairs * x;
-            Op(ref layer, 2 * b * _queryHeads * _d * pairs, 0, (n * qWidth * x) + scores, b * keys * kvWidth * _kvBytes);
-            Op(ref layer, 5 * b * _queryHeads * pairs, 0, 2 * scores, 0);
-            Op(ref layer, 2 * b * _queryHeads * _d * pairs, 0, scores + (n * qWidth * x), b * keys * kvWidth * _kvBytes);
-        }
-
-        double workspace = layer.WorkspaceBytes;
-        layer.Scale(_layers);
-        layer.WorkspaceBytes = workspace;
-        acc.Add(layer);
+        layer.Cost = default;
+        _attention.AddContext(layer, b, q, cached, _fused);
+        double workspace = layer.Cost.WorkspaceBytes;
+        layer.Cost.Scale(_layers);
+        layer.Cost.WorkspaceBytes = workspace;
+        acc.Add(layer.Cost);
     }
-
-    private void Norm(ref StepCost acc, double n) =>
-        Op(ref acc, _normFlopPerElement * n * _h, _normParameters * _plainBytes, 2 * n * _h * _activationBytes, 0);
 
     /// <summary>Adds one operation: layer-matrix matmuls (<paramref name="matrix"/>) run at the compute dtype's peak, the rest (attention, head, router, elementwise) at the 16-bit peak.</summary>
     private void Op(ref StepCost acc, double flop, double weightBytes, double activationBytes, double kvBytes, bool matrix = false)
@@ -323,6 +227,15 @@ internal sealed class InferenceRoofline
         acc.Seconds += seconds;
         acc.CommunicationSeconds += seconds;
     }
+
+    /// <summary>The components' operations, timed into one <see cref="StepCost"/>; one per evaluation, reset before each use.</summary>
+    private sealed class Step(InferenceRoofline roofline) : OperationSink(roofline._sizes)
+    {
+        public StepCost Cost;
+
+        public override void Add(double flop, double weightBytes, double activationBytes, double kvBytes, bool matrix = false) =>
+            roofline.Op(ref Cost, flop, weightBytes, activationBytes, kvBytes, matrix);
+    }
 }
 
 /// <summary>The hardware side of a roofline: rates and element sizes.</summary>
@@ -346,7 +259,11 @@ internal readonly record struct RooflineHardware(
     double PlainBytes,
     double ActivationBytes,
     double KvBytes,
-    AttentionKernel Attention);
+    AttentionKernel Attention)
+{
+    /// <summary>Gets t and the element sizes, as the model's components size their operations.</summary>
+    public OperationSizes Sizes => new(TensorParallel, MatrixBytes, PlainBytes, ActivationBytes, KvBytes);
+}
 
 /// <summary>The cost of one step on one GPU.</summary>
 internal struct StepCost

@@ -1,3 +1,5 @@
+using Flopwise.Architectures;
+
 namespace Flopwise.Training;
 
 /// <summary>
@@ -27,17 +29,25 @@ public static class ActivationMemory
     /// <returns>Bytes per layer.</returns>
     public static double PerLayer(
         double seq, double microBatch, double hidden, double heads, double tensorParallel, bool sequenceParallel,
-        Architectures.Recompute recompute, bool flashAttention)
+        Recompute recompute, bool flashAttention)
     {
-        double sbh = seq * microBatch * hidden;
-        double t = tensorParallel;
-        if (recompute == Architectures.Recompute.Full)
-        {
-            return sequenceParallel ? 2 * sbh / t : 2 * sbh;
-        }
+        return PerLayer(seq, microBatch, hidden, tensorParallel, sequenceParallel, recompute, flashAttention, Attention.StoredScoresPerElement(heads, seq, hidden));
+    }
 
-        double attention = recompute == Architectures.Recompute.Selective || flashAttention ? 0 : 5 * heads * seq / hidden;
-        return sequenceParallel ? sbh * (34 + attention) / t : sbh * (10 + (24 / t) + (attention / t));
+    /// <summary>Gets the activation bytes one layer stores for the backward pass, its attention term from the model's attention.</summary>
+    /// <param name="attention">The layer's attention (its width h and its stored scores).</param>
+    /// <param name="seq">Sequence length s (tokens).</param>
+    /// <param name="microBatch">Micro-batch size b.</param>
+    /// <param name="tensorParallel">Tensor-parallel degree t ≥ 1.</param>
+    /// <param name="sequenceParallel">Whether sequence parallelism shards the non-tensor-parallel parts.</param>
+    /// <param name="recompute">The recomputation scheme.</param>
+    /// <param name="flashAttention">Whether FlashAttention avoids storing the attention scores.</param>
+    /// <returns>Bytes per layer.</returns>
+    public static double PerLayer(
+        Attention attention, double seq, double microBatch, double tensorParallel, bool sequenceParallel, Recompute recompute, bool flashAttention)
+    {
+        ArgumentNullException.ThrowIfNull(attention);
+        return PerLayer(seq, microBatch, attention.DModel, tensorParallel, sequenceParallel, recompute, flashAttention, attention.StoredScoresPerElement(seq));
     }
 
     /// <summary>
@@ -60,4 +70,18 @@ public static class ActivationMemory
     /// <returns>Bytes.</returns>
     public static double LogitsBytes(double seq, double microBatch, double vocab, double tensorParallel) =>
         4 * seq * microBatch * vocab / tensorParallel;
+
+    private static double PerLayer(
+        double seq, double microBatch, double hidden, double tensorParallel, bool sequenceParallel, Recompute recompute, bool flashAttention, double storedScores)
+    {
+        double sbh = seq * microBatch * hidden;
+        double t = tensorParallel;
+        if (recompute == Recompute.Full)
+        {
+            return sequenceParallel ? 2 * sbh / t : 2 * sbh;
+        }
+
+        double attention = recompute == Recompute.Selective || flashAttention ? 0 : storedScores;
+        return sequenceParallel ? sbh * (34 + attention) / t : sbh * (10 + (24 / t) + (attention / t));
+    }
 }
