@@ -1,6 +1,7 @@
 namespace Flopwise.Architectures;
 
-/// <summary>Which FLOP a training run is said to cost (docs/formulas.md, "FLOP per token and the three conventions").</summary>
+/// <summary>Which FLOP a training run is said to cost (docs/formulas.md, "FLOP per token and the three
+/// conventions").</summary>
 /// <remarks>
 /// Command-line and JSON names are <c>6n</c>, <c>model</c> and <c>causal</c> (see <see cref="FlopConventions"/>).
 /// Every convention uses the active parameters N (total parameters for a dense model, including embeddings).

@@ -9,7 +9,7 @@ public sealed partial record ModelShape
     /// Gets the training FLOP per token under a convention: 6·N (<c>6n</c>), 6·N + 12·L·a·d·T (<c>model</c>) or
     /// 6·N + 6·L·a·d·T (<c>causal</c>), with N the active parameters.
     /// </summary>
-    /// <param name="convention">The FLOP convention (docs/formulas.md, "FLOP per token and the three conventions").</param>
+    /// <param name="convention">The FLOP convention (docs/formulas.md).</param>
     /// <param name="seq">T, the sequence length in tokens (&gt; 0), e.g. <see cref="DefaultSequenceLength"/>; unused by <c>6n</c>.</param>
     /// <returns>FLOP per training token (forward and backward, no recomputation). Range: &gt; 0.</returns>
     /// <remarks>
@@ -39,7 +39,8 @@ public sealed partial record ModelShape
     /// <param name="convention">The FLOP convention.</param>
     /// <param name="seq">T, the sequence length in tokens (&gt; 0).</param>
     /// <returns>FLOP per token of one forward pass. Range: &gt; 0.</returns>
-    /// <remarks>Source: Kaplan et al. 2020 (arXiv 2001.08361) §2.1 (training = 3 × forward: forward 2N, backward 4N).</remarks>
+    /// <remarks>Source: Kaplan et al. 2020 (arXiv 2001.08361) §2.1 (training = 3 × forward: forward 2N, backward
+    /// 4N).</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="seq"/> ≤ 0, or <paramref name="convention"/> is undefined.</exception>
     /// <exception cref="OverflowException">The shape is far outside <see cref="Validate"/>'s limits.</exception>
     public double ForwardFlopPerToken(FlopConvention convention, int seq) => TrainingFlopPerToken(convention, seq) / 3.0;
@@ -55,8 +56,8 @@ public sealed partial record ModelShape
     /// <returns>Hardware FLOP per token. Range: ≥ <see cref="TrainingFlopPerToken"/>.</returns>
     /// <remarks>
     /// Selective recomputation re-runs the score and weighted-sum matmuls once more, forward only (derived from
-    /// Korthikanti et al. 2022, arXiv 2205.05198, §5). PaLM's HFU uses this kind of count (Chowdhery et al. 2022,
-    /// App. B).
+    /// Korthikanti et al. 2022, arXiv 2205.05198, "selective activation recomputation"). PaLM's HFU uses this kind of
+    /// count (Chowdhery et al. 2022, App. B).
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="seq"/> ≤ 0, or <paramref name="convention"/> or <paramref name="recompute"/> is undefined.

@@ -8,7 +8,7 @@ public sealed partial record ModelShape
 
     /// <summary>Gets the parameters of one transformer layer, counting every expert.</summary>
     /// <remarks>
-    /// <para>The one general count (docs/formulas.md, "Parameters from an architecture"), with q = a·d and kv = k·d:</para>
+    /// <para>The one general count (docs/formulas.md), with q = a·d and kv = k·d:</para>
     /// <list type="bullet">
     /// <item>attention: Q and O 2·h·q, K and V 2·h·kv; biases q + 2·kv + h (<see cref="Biases"/>) or q + 2·kv
     /// (<see cref="QkvBiases"/>);</item>

@@ -19,10 +19,10 @@ public enum PositionKind
     /// (Gopher, Chinchilla).
     /// </summary>
     /// <remarks>
-    /// Inferred, not published: it makes the count 13·L·h² + V·h, which matches Chinchilla's "70B" and Gopher's
-    /// "280B" where 12·L·h² gives only 64.7B (derived from Hoffmann et al. 2022 Table 4 and Rae et al. 2021
-    /// Table 1 shapes; docs/formulas.md, "Parameters from an architecture"). The per-head bias vectors u and v of Dai et al. 2019
-    /// are left out (a few thousand parameters).
+    /// Inferred, not published: it makes the count 13·L·h² + V·h, which matches Chinchilla's "70B" and Gopher's "280B"
+    /// where 12·L·h² gives only 64.7B (derived from Hoffmann et al. 2022 Table 4 and Rae et al. 2021 Table 1 shapes;
+    /// docs/formulas.md, "Parameters from an architecture"). The per-head bias vectors u and v of Dai et al. 2019 are
+    /// left out (a few thousand parameters).
     /// </remarks>
     Relative,
 }

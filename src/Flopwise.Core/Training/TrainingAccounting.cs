@@ -16,7 +16,7 @@ namespace Flopwise.Training;
 /// or <c>gpu-hours</c> G (S = 3600·G). <c>days</c> fixes the wall time t instead: with <c>gpus</c> it gives S = n·t;
 /// with one of the four it gives n = S ÷ t. With none of them, MFU defaults to 0.375 (Epoch's median of 33 runs).
 /// Then: t = S ÷ n, GPU-hours = S ÷ 3600, MFU = C ÷ (peak·S), HFU = H ÷ (peak·S) (Chowdhery et al. 2022, App. B).</para>
-/// <para>Training FLOP C follow the chosen convention (docs/formulas.md, "FLOP per token and the three conventions"): <c>6n</c> C = 6·N·D, <c>model</c> adds
+/// <para>Training FLOP C follow the chosen convention (docs/formulas.md): <c>6n</c> C = 6·N·D, <c>model</c> adds
 /// non-causal attention 12·L·a·d·T per token, <c>causal</c> half that. Hardware FLOP H add recomputation: full adds a
 /// forward pass (8·N·D under 6n; 4/3 × C when only C is given); selective re-runs the attention matmuls and needs an
 /// architecture.</para>
