@@ -20,7 +20,13 @@ public sealed class FitUploadTests(WebAppFactory factory) : IClassFixture<WebApp
         using HttpClient client = Client();
         string web = await Http.Ok(await Upload(client, "/api/fit", EpochData, DataFile, ("dropHighestLoss", "5")));
         Assert.Equal(CliRunner.Json("fit", RepositoryRoot.File("data", DataFile), "--drop-highest-loss", "5"), web);
-        Golden.AssertMatches(web);
+
+        // The web equals the CLI exactly on any machine (above). Against the stored file, the fitted numbers agree to
+        // 1e-7 relative and the iteration count is left out: the objective runs an 8-lane AVX-512 path where the
+        // processor has AVX-512 and a 4-lane path elsewhere, which sum the rows in another order; the best start then
+        // stops after another number of iterations, about 1e-8 away (docs/performance.md).
+        string withoutIterations = System.Text.RegularExpressions.Regex.Replace(web, "\"iterations\": [0-9]+", "\"iterations\": _");
+        Golden.AssertMatches(withoutIterations, relativeTolerance: 1e-7);
     }
 
     [Fact]

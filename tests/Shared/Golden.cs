@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Xunit.Sdk;
 
 namespace Flopwise.Tests.Shared;
@@ -9,9 +11,18 @@ namespace Flopwise.Tests.Shared;
 /// </summary>
 public static class Golden
 {
+    /// <summary>Asserts that <paramref name="actual"/> equals the golden file.</summary>
+    /// <param name="actual">The text.</param>
+    /// <param name="suffix">A suffix of the file name, for several goldens in one test.</param>
+    /// <param name="relativeTolerance">
+    /// 0 (the default) for exact text; above 0, numbers may differ by this relative amount while all other text is
+    /// exact. Only for results whose last digits depend on the processor (the fit's objective sums in a different order
+    /// with and without AVX-512).
+    /// </param>
     public static void AssertMatches(
         string actual,
         string? suffix = null,
+        double relativeTolerance = 0,
         [CallerFilePath] string callerFile = "",
         [CallerMemberName] string testName = "")
     {
@@ -33,7 +44,7 @@ public static class Golden
         }
 
         string expected = File.ReadAllText(path).ReplaceLineEndings("\n");
-        if (expected != normalized)
+        if (expected != normalized && !(relativeTolerance > 0 && SameWithin(expected, normalized, relativeTolerance)))
         {
             string[] e = expected.Split('\n');
             string[] a = normalized.Split('\n');
@@ -47,6 +58,46 @@ public static class Golden
                 $"Output differs from {path} at line {line + 1}:\n  expected: {(line < e.Length ? e[line] : "<end>")}\n"
                 + $"  actual:   {(line < a.Length ? a[line] : "<end>")}\n(UPDATE_GOLDEN=1 rewrites the file.)\nActual:\n{normalized}");
         }
+    }
+
+    private static readonly Regex Number = new(@"-?\d+(\.\d+)?([eE][+-]?\d+)?", RegexOptions.CultureInvariant);
+
+    /// <summary>The same text with numbers equal to a relative tolerance: same lines, same non-numeric text.</summary>
+    private static bool SameWithin(string expected, string actual, double relativeTolerance)
+    {
+        string[] e = expected.Split('\n');
+        string[] a = actual.Split('\n');
+        if (e.Length != a.Length)
+        {
+            return false;
+        }
+
+        for (int line = 0; line < e.Length; line++)
+        {
+            if (e[line] == a[line])
+            {
+                continue;
+            }
+
+            if (Number.Replace(e[line], "#") != Number.Replace(a[line], "#"))
+            {
+                return false;
+            }
+
+            MatchCollection en = Number.Matches(e[line]);
+            MatchCollection an = Number.Matches(a[line]);
+            for (int k = 0; k < en.Count; k++)
+            {
+                double x = double.Parse(en[k].Value, CultureInfo.InvariantCulture);
+                double y = double.Parse(an[k].Value, CultureInfo.InvariantCulture);
+                if (Math.Abs(x - y) > relativeTolerance * Math.Max(Math.Abs(x), Math.Abs(y)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static string FindProjectDirectory(string callerFile)
