@@ -26,7 +26,7 @@ public static class TrainingRunFigures
     public const double PalmChips = 6144;
     public const double PalmTokensPerSecond = 238.3e3;
     public const double PalmMfu = 0.462;
-    public const double PalmMfuTolerance = 0.001; // 0.1 percentage point: PaLM prints MFU to 0.1% (Chowdhery et al. 2022, Table 3)
+    public const double PalmMfuTolerance = 0.001; // 0.1 percentage point: one unit of PaLM's printed 46.2% (Chowdhery et al. 2022, Table 3)
 
     /// <summary>T4: LLaMA-65B, 1.4T tokens on 2048 A100-80GB at 380 tokens/s/GPU: "~21 days", 1,022,362 GPU-h (Touvron et al. 2023).</summary>
     public const double Llama65Tokens = 1.4e12;
