@@ -14,14 +14,15 @@ internal static class CliApp
     public const int UsageError = 2;
 
     /// <summary>
-    /// Every command: name, description, and how to add its options and action. The lambdas keep the command types
-    /// (and the assemblies their rendering code uses, such as Spectre.Console) unloaded until a command is invoked.
+    /// Every command: name, description, and how to add its options and action: first the calculators declared in Core
+    /// (<see cref="Flopwise.Calculators.CalculatorCatalog"/>, each built by <see cref="DeclaredCommand"/>), then the
+    /// commands not yet declared there. The lambdas keep the command types (and the assemblies their rendering code uses,
+    /// such as Spectre.Console) unloaded until a command is invoked.
     /// </summary>
     private static readonly (string Name, string Description, Action<Command, CliContext> Configure)[] Commands =
     [
-        (CopiesCommand.Name, CopiesCommand.Description, static (c, x) => CopiesCommand.Configure(c, x)),
-        (HumanCommand.Name, HumanCommand.Description, static (c, x) => HumanCommand.Configure(c, x)),
-        (HistoryCommand.Name, HistoryCommand.Description, static (c, x) => HistoryCommand.Configure(c, x)),
+        .. Flopwise.Calculators.CalculatorCatalog.All.Select(calculator =>
+            (calculator.Name, ErrorText.Render(calculator.Description), (Action<Command, CliContext>)((c, x) => DeclaredCommand.Configure(c, x, calculator)))),
         (ModelCommand.Name, ModelCommand.Description, static (c, x) => ModelCommand.Configure(c, x)),
         (ModelsCommand.Name, ModelsCommand.Description, static (c, x) => ModelsCommand.Configure(c, x)),
         (GpusCommand.Name, GpusCommand.Description, static (c, x) => GpusCommand.Configure(c, x)),

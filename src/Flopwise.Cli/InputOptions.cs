@@ -94,10 +94,10 @@ internal sealed class InputOptions
 
     public static string Quote(string text) => text.Length == 0 ? "''" : text;
 
-    private static string Describe(InputSpec spec)
+    public static string Describe(InputSpec spec)
     {
         string unit = spec.Unit.Length == 0 ? string.Empty : $" [{spec.Unit}]";
-        string text = spec.Description + unit;
+        string text = ErrorText.Render(spec.Description) + unit;
         if (spec.IsRequired)
         {
             return text + " Required.";

@@ -18,7 +18,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 
 RouteGroupBuilder api = app.MapGroup("/api");
-api.MapCopies();
+api.MapDeclared();
 api.MapTraining();
 api.MapScaling();
 api.MapServing();

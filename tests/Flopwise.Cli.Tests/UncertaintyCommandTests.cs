@@ -122,11 +122,11 @@ public class UncertaintyCommandTests
     }
 
     [Theory]
-    [InlineData("copies --compute 3e25 --sensitivity parallelTasks", "error: --sensitivity: needs an input given as a distribution (e.g. --mfu 0.3..0.5) (got parallelTasks; expected a range or distribution on some numeric option)")]
+    [InlineData("copies --compute 3e25 --sensitivity parallelTasks", "error: --sensitivity: needs an input given as a distribution (e.g. --mfu 0.3..0.5) (got parallelTasks; expected a range or distribution on some numeric input)")]
     [InlineData("copies --compute 1e25..1e27 --sensitivity parallelTask", "error: --sensitivity: is not a numeric output of this calculation (got parallelTask; expected one of parameters, trainingFlop, runtimeFlopPerForward, clusterFlopPerSecond, tokensPerSecond, parallelTasks; did you mean parallelTasks?)")]
     [InlineData("copies --compute 1e27..1e25", "error: --compute: is reversed or empty (the low end must be below the high end) (got 1e27..1e25; expected a number, a range a..b (lognormal, 5th to 95th percentile), normal(mean, sd), uniform(a, b), loguniform(a, b) or triangular(a, mode, b))")]
     [InlineData("copies --compute 1e25..", "error: --compute: is an open range (both ends are needed) (got 1e25..; expected a number, a range a..b (lognormal, 5th to 95th percentile), normal(mean, sd), uniform(a, b), loguniform(a, b) or triangular(a, mode, b))")]
-    [InlineData("copies --compute 3e25 --samples 100", "error: --samples: needs an input given as a distribution (e.g. --mfu 0.3..0.5) (got 100; expected a range or distribution on some numeric option)")]
+    [InlineData("copies --compute 3e25 --samples 100", "error: --samples: needs an input given as a distribution (e.g. --mfu 0.3..0.5) (got 100; expected a range or distribution on some numeric input)")]
     [InlineData("copies --compute 1e25..1e27 --samples 0", "error: --samples: must be at least 1 (got 0; expected a whole number >= 1 and <= 1000000 (samples))")]
     [InlineData("copies --compute 1e25..1e27 --samples 2000000", "error: --samples: must be at most 1000000 (got 2000000; expected a whole number >= 1 and <= 1000000 (samples))")]
     [InlineData("copies --compute 1e25..1e27 --sweep 1e24:1e26", "error: --sweep: cannot be combined with an input given as a distribution (got 1e24:1e26; expected point inputs with --sweep, or no --sweep)")]

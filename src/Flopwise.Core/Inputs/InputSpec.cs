@@ -23,7 +23,7 @@ public sealed record InputSpec
         init
         {
             _name = value;
-            JsonName = ToCamelCase(value);
+            JsonName = FieldText.CamelCase(value);
         }
     }
 
@@ -133,10 +133,4 @@ public sealed record InputSpec
     /// <returns>The text.</returns>
     public static string Format(double value) =>
         value.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
-
-    private static string ToCamelCase(string kebab)
-    {
-        string[] parts = kebab.Split('-');
-        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
-    }
 }

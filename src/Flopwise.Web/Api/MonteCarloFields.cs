@@ -38,6 +38,13 @@ internal sealed class MonteCarloFields
         _sensitivity = sensitivity;
     }
 
+    /// <summary>The error of a sample count over the web's cap.</summary>
+    public static FieldError OverLimit(double samples) => new(
+        MonteCarlo.SamplesInput.JsonName,
+        "is over the web's limit",
+        InputSpec.Format(samples),
+        string.Create(CultureInfo.InvariantCulture, $"at most {MaxSamples:N0} (the web's cap; the CLI's --samples takes up to {MonteCarlo.MaxSamples:N0})"));
+
     /// <summary>Reads <c>samples</c>, <c>seed</c> and <c>sensitivity</c>.</summary>
     public static MonteCarloFields Read(WebInputs inputs)
     {

@@ -10,8 +10,10 @@ namespace Flopwise.Web.Api;
 /// </summary>
 internal static class Problems
 {
-    public static ValidationProblem From(IReadOnlyList<FieldError> errors)
+    public static ValidationProblem From(IReadOnlyList<FieldError> given)
     {
+        // Core names fields kebab-case, and refers to them in its texts as {=name}: both in the API's camelCase.
+        List<FieldError> errors = [.. given.Select(e => FieldText.Render(e, FieldText.CamelCase))];
         var byField = errors
             .GroupBy(e => JsonName(e.Field), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => Message(e)).ToArray(), StringComparer.Ordinal);
@@ -30,11 +32,7 @@ internal static class Problems
     }
 
     /// <summary>A Core field name (kebab-case, as the CLI option) in the API's camelCase.</summary>
-    public static string JsonName(string field)
-    {
-        string[] parts = field.Split('-');
-        return parts[0] + string.Concat(parts.Skip(1).Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
-    }
+    public static string JsonName(string field) => FieldText.CamelCase(field);
 
     private static string Message(FieldError e) => $"{e.Problem} (got {e.Got}; expected {e.Expected})";
 }

@@ -225,6 +225,12 @@ internal sealed class WebInputs
     /// <summary>Adds an error found by a caller (a Core validator or a combination rule).</summary>
     public void Add(FieldError error) => _errors.Add(error);
 
+    /// <summary>Adds errors found by Core, after those the reading found, without repeating one.</summary>
+    public void AddRange(IEnumerable<FieldError> errors) => _errors.AddRange(errors.Where(e => !_errors.Contains(e)));
+
+    /// <summary>Marks the fields of a declared calculator as known, read or not, so that <see cref="Complete"/> refuses only the others.</summary>
+    public void Known(IEnumerable<string> names) => _read.UnionWith(names);
+
     /// <summary>Gets the one text value of <paramref name="name"/>, or <see langword="null"/> when absent or empty.</summary>
     public string? Text(string name)
     {
