@@ -7,11 +7,12 @@ using MathNet.Numerics.Optimization;
 namespace Flopwise.Benchmarks;
 
 /// <summary>
-/// Epoch's Approach-3 fit on the 240 rows of data/chinchilla_epoch_digitized.csv (REFERENCE.md §7). SciPy reference
-/// on 2 vCPU: the 4500-start grid 16.5–17.0 s with an analytic gradient (69–73 s with finite differences) and 4000
-/// bootstrap refits 16.4–17.2 s. The single-start pair compares the allocation-free L-BFGS with MathNet's
-/// <see cref="LimitedMemoryBfgsMinimizer"/> on the same objective and gradient (MathNet allocates vectors per
-/// iteration and throws on non-convergence, which the grid would have to catch 4500 times).
+/// Epoch's Approach-3 fit on the 240 rows of data/chinchilla_epoch_digitized.csv (Besiroglu et al. 2024, arXiv
+/// 2404.10102). SciPy 1.10 on a quiet 2-vCPU EPYC, timed earlier: the 4500-start grid 16.5–17.0 s with an analytic
+/// gradient (69–73 s with finite differences) and 4000 bootstrap refits 16.4–17.2 s. The single-start pair compares the
+/// allocation-free L-BFGS with MathNet's <see cref="LimitedMemoryBfgsMinimizer"/> on the same objective and gradient
+/// (MathNet allocates vectors per iteration and throws on non-convergence, which the grid would have to catch 4500
+/// times).
 /// </summary>
 [MemoryDiagnoser]
 public class FittingBenchmarks

@@ -12,7 +12,7 @@ public class FitMethodCommandTests
     [Fact]
     public void Fit_Likelihood_EpochReportedEstimate()
     {
-        // F2 (Besiroglu et al. 2024, REFERENCE §13.3): A 482.006, B 2085.434, E 1.816864, α 0.347813, β 0.365854,
+        // F2 (Besiroglu et al. 2024, arXiv 2404.10102): A 482.006, B 2085.434, E 1.816864, α 0.347813, β 0.365854,
         // log σ −12.2666, log-likelihood 879.77; 1e-4 relative.
         CliRun run = Shell.Run("fit", Epoch, "--drop-highest-loss", "5", "--method", "likelihood", "--json");
 

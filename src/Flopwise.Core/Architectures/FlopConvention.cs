@@ -1,10 +1,12 @@
 namespace Flopwise.Architectures;
 
-/// <summary>Which FLOP a training run is said to cost (DESIGN.md "Conventions that remove ambiguity").</summary>
+/// <summary>Which FLOP a training run is said to cost (docs/formulas.md, "FLOP per token and the three
+/// conventions").</summary>
 /// <remarks>
 /// Command-line and JSON names are <c>6n</c>, <c>model</c> and <c>causal</c> (see <see cref="FlopConventions"/>).
 /// Every convention uses the active parameters N (total parameters for a dense model, including embeddings).
-/// Source: REFERENCE §2.2.
+/// Sources: Kaplan et al. 2020 (arXiv 2001.08361) §2.1 (<c>6n</c>); Chowdhery et al. 2022 (arXiv 2204.02311) App. B
+/// (<c>model</c>); MaxText PR #1988 and NeMo #14376 (<c>causal</c>).
 /// </remarks>
 public enum FlopConvention
 {

@@ -9,7 +9,7 @@ namespace Flopwise.Architectures;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Parameters (REFERENCE §2.1), with q = a·d and kv = k·d: Q and O 2·h·q, K and V 2·h·kv; biases q + 2·kv + h
+/// Parameters (docs/formulas.md, "Parameters from an architecture"), with q = a·d and kv = k·d: Q and O 2·h·q, K and V 2·h·kv; biases q + 2·kv + h
 /// (<see cref="Biases"/>) or q + 2·kv (<see cref="QkvBiases"/>); Transformer-XL relative positions one h·q projection
 /// (<see cref="PositionKind.Relative"/>). KV cache: 2·k·d elements per token per layer (k, not a, heads). Tensor
 /// parallelism gives each GPU a/t query heads and max(1, k/t) KV heads. A variant that keeps these projections and

@@ -16,8 +16,8 @@ public static class LlamaFeedForward
     /// 14,336 (h 4096, r 1.3, m 1024), 53,248 (h 16384, r 1.2, m 4096).
     /// </returns>
     /// <remarks>
-    /// Source: <c>FeedForward.__init__</c> in meta-llama/llama (<c>llama/model.py</c>) and meta-llama/llama-models;
-    /// REFERENCE §2.1.
+    /// Source: <c>FeedForward.__init__</c> in meta-llama/llama (<c>llama/model.py</c>) and meta-llama/llama-models
+    /// (<c>ffn_dim_multiplier</c>, <c>multiple_of</c> from each model's <c>params.json</c>).
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="dModel"/> or <paramref name="multipleOf"/> ≤ 0, or <paramref name="ffnDimMultiplier"/> is not a

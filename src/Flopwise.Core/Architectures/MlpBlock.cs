@@ -8,7 +8,7 @@ namespace Flopwise.Architectures;
 /// </summary>
 /// <remarks>
 /// One expert holds 2·h·f (GELU) or 3·h·f (SwiGLU) parameters, plus biases f + h (GELU) or 2·f + h (SwiGLU) with
-/// <see cref="Biases"/> (REFERENCE §2.1). Tensor parallelism splits f t ways. Immutable and thread-safe.
+/// <see cref="Biases"/> (docs/formulas.md, "Parameters from an architecture"). Tensor parallelism splits f t ways. Immutable and thread-safe.
 /// </remarks>
 public abstract record MlpBlock : ModelComponent
 {

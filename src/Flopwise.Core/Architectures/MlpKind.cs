@@ -4,8 +4,8 @@ namespace Flopwise.Architectures;
 /// <remarks>
 /// Decides how many h×f matrices each layer (each expert, for a mixture of experts) holds, and so its parameters
 /// and its 2-FLOP-per-parameter forward cost. Names on the command line and in JSON are <c>gelu</c> and
-/// <c>swiglu</c> (see <see cref="ArchitectureKinds"/>). Source: REFERENCE §2.1; Shazeer 2020 (arXiv 2002.05202)
-/// for SwiGLU.
+/// <c>swiglu</c> (see <see cref="ArchitectureKinds"/>). Sources: Vaswani et al. 2017 (arXiv 1706.03762) for the 4h
+/// MLP; Shazeer 2020 (arXiv 2002.05202) for SwiGLU.
 /// </remarks>
 public enum MlpKind
 {

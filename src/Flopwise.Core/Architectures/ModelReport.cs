@@ -44,7 +44,7 @@ public static class ModelReport
             Label = "FLOP convention",
             Text = FlopConventions.Name(convention),
             Description = "Training FLOP per token = 6·N (6n), plus non-causal attention 12·L·a·d·T (model), or plus half that (causal); forward = one third.",
-            Source = "DESIGN.md; Kaplan et al. 2020 §2.1; Chowdhery et al. 2022 App. B",
+            Source = "Kaplan et al. 2020 §2.1; Chowdhery et al. 2022 App. B; docs/formulas.md, \"FLOP per token and the three conventions\"",
             IsDefault = !conventionGiven,
         });
 

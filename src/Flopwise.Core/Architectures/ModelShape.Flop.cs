@@ -9,13 +9,14 @@ public sealed partial record ModelShape
     /// Gets the training FLOP per token under a convention: 6·N (<c>6n</c>), 6·N + 12·L·a·d·T (<c>model</c>) or
     /// 6·N + 6·L·a·d·T (<c>causal</c>), with N the active parameters.
     /// </summary>
-    /// <param name="convention">The FLOP convention (DESIGN.md).</param>
+    /// <param name="convention">The FLOP convention (docs/formulas.md).</param>
     /// <param name="seq">T, the sequence length in tokens (&gt; 0), e.g. <see cref="DefaultSequenceLength"/>; unused by <c>6n</c>.</param>
     /// <returns>FLOP per training token (forward and backward, no recomputation). Range: &gt; 0.</returns>
     /// <remarks>
     /// The attention term counts the score (Q·Kᵀ) and weighted-sum matmuls, 4·T·a·d per layer forward when each
     /// query sees all T keys, times 3 for training. Checks: PaLM-540B at T 2048, <c>model</c>: 3.2777e12
-    /// (REFERENCE §13.1 T3); Llama-3-8B at T 8192: 4.818e10 / 6.107e10 / 5.462e10 (REFERENCE §2.2). Sources: Kaplan
+    /// (× 780e9 tokens = PaLM's published 2.56e24, Chowdhery et al. 2022 Table 3); Llama-3-8B at T 8192: 4.818e10 /
+    /// 6.107e10 / 5.462e10 (derived). Sources: Kaplan
     /// et al. 2020 §2.1; Chowdhery et al. 2022 (arXiv 2204.02311) App. B.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="seq"/> ≤ 0, or <paramref name="convention"/> is undefined.</exception>
@@ -36,7 +37,8 @@ public sealed partial record ModelShape
     /// <param name="convention">The FLOP convention.</param>
     /// <param name="seq">T, the sequence length in tokens (&gt; 0).</param>
     /// <returns>FLOP per token of one forward pass. Range: &gt; 0.</returns>
-    /// <remarks>Source: REFERENCE §2.2 (training = 3 × forward).</remarks>
+    /// <remarks>Source: Kaplan et al. 2020 (arXiv 2001.08361) §2.1 (training = 3 × forward: forward 2N, backward
+    /// 4N).</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="seq"/> ≤ 0, or <paramref name="convention"/> is undefined.</exception>
     /// <exception cref="OverflowException">The shape is far outside <see cref="Validate"/>'s limits.</exception>
     public double ForwardFlopPerToken(FlopConvention convention, int seq) => TrainingFlopPerToken(convention, seq) / 3.0;
@@ -51,9 +53,9 @@ public sealed partial record ModelShape
     /// <param name="recompute">The recomputation.</param>
     /// <returns>Hardware FLOP per token. Range: ≥ <see cref="TrainingFlopPerToken"/>.</returns>
     /// <remarks>
-    /// Selective recomputation re-runs the score and weighted-sum matmuls once more, forward only (derived, REFERENCE
-    /// §2.2; Korthikanti et al. 2022, arXiv 2205.05198). PaLM's HFU uses this kind of count (Chowdhery et al. 2022,
-    /// App. B).
+    /// Selective recomputation re-runs the score and weighted-sum matmuls once more, forward only (derived from
+    /// Korthikanti et al. 2022, arXiv 2205.05198, "selective activation recomputation"). PaLM's HFU uses this kind of
+    /// count (Chowdhery et al. 2022, App. B).
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="seq"/> ≤ 0, or <paramref name="convention"/> or <paramref name="recompute"/> is undefined.
@@ -83,9 +85,10 @@ public sealed partial record ModelShape
     /// <param name="type">The cache data type.</param>
     /// <returns>
     /// Bytes per token. At bf16 (exact): Llama-2-7B 524,288; Llama-2-70B 327,680; Llama-3-8B 131,072; GPT-3
-    /// 4,718,592; PaLM-540B 120,832 (REFERENCE §13.5).
+    /// 4,718,592; PaLM-540B 120,832 (derived from each model's published shape).
     /// </returns>
-    /// <remarks>Counts k, not a, heads (the GQA mistake of REFERENCE §14).</remarks>
+    /// <remarks>Counts k, not a, heads (LLM-Viewer counted query heads before its 2024-08 fix,
+    /// hahnyuan/LLM-Viewer #12).</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is undefined.</exception>
     public double KvBytesPerToken(DataType type) => Layers * Attention.KvBytesPerToken(type);
 

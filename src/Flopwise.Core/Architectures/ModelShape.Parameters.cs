@@ -8,7 +8,7 @@ public sealed partial record ModelShape
 
     /// <summary>Gets the parameters of one transformer layer, counting every expert: attention + MLP + norms.</summary>
     /// <remarks>
-    /// <para>The one general count (REFERENCE §2.1), a sum over the components:</para>
+    /// <para>The one general count (docs/formulas.md), a sum over the components:</para>
     /// <list type="bullet">
     /// <item><see cref="Attention"/>: Q and O 2·h·q, K and V 2·h·kv (q = a·d, kv = k·d); biases q + 2·kv + h
     /// (<see cref="Biases"/>) or q + 2·kv (<see cref="QkvBiases"/>); relative positions one h·q projection
@@ -43,7 +43,8 @@ public sealed partial record ModelShape
     /// </summary>
     /// <remarks>
     /// Exact: GPT-3 174,604,259,328; PaLM-540B 540,356,474,880; Llama-2-7B 6,738,415,616; Mixtral 8x7B
-    /// 46,702,792,704 (REFERENCE §12). Source: REFERENCE §2.1.
+    /// 46,702,792,704. Sources: Brown et al. 2020 (arXiv 2005.14165) Table 2.1; Chowdhery et al. 2022
+    /// (arXiv 2204.02311) Table 1; Jiang et al. 2024 (arXiv 2401.04088); each preset's Hugging Face config.json.
     /// </remarks>
     /// <exception cref="OverflowException">The shape is far outside <see cref="Validate"/>'s limits.</exception>
     public long TotalParameters => (Layers * ParametersPerLayer) + Embedding.Parameters + Head.Parameters;
@@ -57,7 +58,7 @@ public sealed partial record ModelShape
     /// Gets Kaplan's N: <see cref="TotalParameters"/> minus <see cref="EmbeddingParameters"/> (input table, untied
     /// head, learned positions); ≈ 12·L·h² for a GPT-style model.
     /// </summary>
-    /// <remarks>Source: Kaplan et al. 2020 (arXiv 2001.08361) §2.1; REFERENCE §2.1.</remarks>
+    /// <remarks>Source: Kaplan et al. 2020 (arXiv 2001.08361) §2.1.</remarks>
     /// <exception cref="OverflowException">The shape is far outside <see cref="Validate"/>'s limits.</exception>
     public long NonEmbeddingParameters => TotalParameters - EmbeddingParameters;
 }

@@ -8,7 +8,7 @@ namespace Flopwise.Architectures;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Notation (REFERENCE §2): L <see cref="Layers"/>, h <see cref="DModel"/>, a <see cref="Heads"/>, k
+/// Notation (docs/formulas.md): L <see cref="Layers"/>, h <see cref="DModel"/>, a <see cref="Heads"/>, k
 /// <see cref="KvHeads"/>, d <see cref="DHead"/>, f <see cref="DFf"/>, V <see cref="Vocab"/>, E <see cref="Experts"/>,
 /// e <see cref="ActiveExperts"/>, T the sequence length. Every count is derived from one general per-layer count
 /// (see <see cref="ParametersPerLayer"/>), so GPT-3, PaLM, LLaMA and Mixtral differ only in their flags. The shape is

@@ -3,7 +3,7 @@ namespace Flopwise.Architectures;
 /// <summary>Activation recomputation during the backward pass, which adds hardware FLOP but not model FLOP.</summary>
 /// <remarks>
 /// Command-line and JSON names are <c>none</c>, <c>selective</c> and <c>full</c> (see <see cref="RecomputeModes"/>).
-/// Source: Korthikanti et al. 2022 (arXiv 2205.05198); REFERENCE §2.2.
+/// Source: Korthikanti et al. 2022 (arXiv 2205.05198); Narayanan et al. 2021 (arXiv 2104.04473).
 /// </remarks>
 public enum Recompute
 {

@@ -1,10 +1,10 @@
 namespace Flopwise.Fitting;
 
 /// <summary>
-/// The bootstrap of REFERENCE.md §7: resample k draws n row indices with replacement from a SplitMix64 stream seeded
-/// by (seed, k), then one BFGS refit of the summed Huber from Hoffmann's unrounded constants (Epoch used SciPy's BFGS). Each resample depends
-/// only on (seed, k), results are stored by k, and statistics are reduced in k order, so the result does not depend
-/// on the core count.
+/// The bootstrap of Besiroglu et al. 2024 (arXiv 2404.10102; github.com/epoch-research/analyzing-chinchilla): resample
+/// k draws n row indices with replacement from a SplitMix64 stream seeded by (seed, k), then one BFGS refit of the
+/// summed Huber from Hoffmann's unrounded constants (Epoch used SciPy's BFGS). Each resample depends only on (seed, k),
+/// results are stored by k, and statistics are reduced in k order, so the result does not depend on the core count.
 /// </summary>
 internal static class Bootstrapper
 {

@@ -7,7 +7,8 @@ namespace Flopwise.Fitting;
 /// compute-optimal frontier N_opt = G·(C/6)^a, D_opt = (C/6)^b / G.
 /// </summary>
 /// <remarks>
-/// The fit works in log space (a = ln A, b = ln B, e = ln E) on residuals ln L_obs − ln L̂ (REFERENCE.md §7).
+/// The fit works in log space (a = ln A, b = ln B, e = ln E) on residuals ln L_obs − ln L̂ (Besiroglu et al. 2024,
+/// arXiv 2404.10102; Hoffmann et al. 2022, arXiv 2203.15556, App. D.2).
 /// Immutable and thread-safe.
 /// </remarks>
 public sealed record ChinchillaFit

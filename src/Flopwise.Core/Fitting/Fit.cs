@@ -1,7 +1,8 @@
 namespace Flopwise.Fitting;
 
 /// <summary>
-/// Fits Chinchilla-form scaling laws to training runs: Approach 3 as Epoch ran it (REFERENCE.md §7), the Huber
+/// Fits Chinchilla-form scaling laws to training runs: Approach 3 as Epoch ran it (Besiroglu et al. 2024, arXiv
+/// 2404.10102; their notebook github.com/epoch-research/analyzing-chinchilla, <c>data_analysis.ipynb</c>), the Huber
 /// likelihood, the bootstrap, and Approach 2 (IsoFLOP).
 /// </summary>
 /// <remarks>
@@ -37,8 +38,9 @@ public static partial class Fit
     }
 
     /// <summary>
-    /// The pitfall of REFERENCE.md §7 (F3): the <em>mean</em> Huber loss from the same grid, stopped with
-    /// SciPy-default-like absolute tolerances (gradient 1e-5, relative objective change 2.2e-9).
+    /// The pitfall Besiroglu et al. 2024 (arXiv 2404.10102) describe and marin-community/marin PR #749 hit: the
+    /// <em>mean</em> Huber loss from the same grid, stopped with SciPy-default-like absolute tolerances (gradient 1e-5,
+    /// relative objective change 2.2e-9).
     /// </summary>
     /// <param name="data">The runs (N, D, loss).</param>
     /// <param name="delta">Huber δ on log-loss residuals (&gt; 0; default 1e-3).</param>
@@ -132,7 +134,8 @@ public static partial class Fit
     }
 
     /// <summary>
-    /// Epoch's 240-row subset: drops the 5 highest-loss rows (keeps loss &lt; sorted(loss)[−5]; REFERENCE.md §7).
+    /// Epoch's 240-row subset: drops the 5 highest-loss rows (keeps loss &lt; sorted(loss)[−5]; Besiroglu et al. 2024,
+    /// arXiv 2404.10102).
     /// </summary>
     /// <param name="all">The 245 digitised rows (or any set of at least 6 rows).</param>
     /// <returns>The rows whose loss is below the fifth-highest loss, in their original order.</returns>

@@ -13,7 +13,9 @@ internal static class HuberGrid
     /// <summary>The number of starts per chunk (fixed, so chunking never depends on the machine).</summary>
     public const int ChunkSize = 75;
 
-    /// <summary>Hoffmann et al.'s unrounded constants in log space (a, b, e, α, β): REFERENCE.md §6.2.</summary>
+    /// <summary>Hoffmann et al.'s unrounded constants in log space (a, b, e, α, β), from the TeX source of
+    /// arXiv 2203.15556 as Epoch's notebook gives them (<c>true_params</c>,
+    /// github.com/epoch-research/analyzing-chinchilla).</summary>
     public static ReadOnlySpan<double> HoffmannUnrounded => [6.0073404, 6.0179186, 0.5267228, 0.33917084, 0.2849083];
 
     /// <summary>Writes start <paramref name="index"/> (a, b, e, α, β) into <paramref name="x"/>; the order is a, b, e, α, β nested, β fastest.</summary>

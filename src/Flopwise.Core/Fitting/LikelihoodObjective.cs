@@ -5,7 +5,8 @@ namespace Flopwise.Fitting;
 
 /// <summary>
 /// Negative Huber log-likelihood over x = (a, b, e, α, β, s), σ = e^s: Σ [H_δ(r_i/σ) + s + ln Z(δ)] with
-/// Z(δ) = √(2π)·(1 − 2Φ̄(δ)) + 2e^(−δ²/2)/δ (REFERENCE.md §7). Analytic gradient; no allocation.
+/// Z(δ) = √(2π)·(1 − 2Φ̄(δ)) + 2e^(−δ²/2)/δ (Besiroglu et al. 2024, arXiv 2404.10102; Epoch's
+/// <c>data_analysis.ipynb</c>, github.com/epoch-research/analyzing-chinchilla). Analytic gradient; no allocation.
 /// </summary>
 internal sealed class LikelihoodObjective : Objective
 {

@@ -14,7 +14,7 @@ namespace Flopwise.Hardware;
 /// Each entry carries dense and sparse peaks per data type, memory, bandwidths, power, a vendor source URL and, where
 /// one was found, a dated on-demand price (see <see cref="GpuSpec"/>). Ids are lowercase-hyphenated; aliases
 /// (<c>h100</c> → <c>h100-sxm5-80gb</c>, <c>a100</c> → <c>a100-sxm4-80gb</c>) never equal an id, and other prefixes
-/// resolve only when they match exactly one id (DESIGN.md, "Names").
+/// resolve only when they match exactly one id (docs/formulas.md, "Accelerators").
 /// </para>
 /// <para>
 /// Immutable and thread-safe. <see cref="Default"/> is parsed once, on first use.

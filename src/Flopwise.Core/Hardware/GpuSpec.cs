@@ -10,10 +10,11 @@ namespace Flopwise.Hardware;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Dense and sparse peaks are stored separately per data type (DESIGN.md): <see cref="DensePeaks"/> holds the rates
-/// without structured sparsity, <see cref="SparsePeaks"/> only the 2:4-sparsity rates a vendor prints (usually
-/// asterisked, about 2 × dense). MFU and every time or cost estimate use the dense peak of the data type in use; a
-/// sparse peak is never a substitute for a dense one (REFERENCE.md §14).
+/// Dense and sparse peaks are stored separately per data type (docs/formulas.md, "Accelerators"): <see
+/// cref="DensePeaks"/> holds the rates without structured sparsity, <see cref="SparsePeaks"/> only the 2:4-sparsity
+/// rates a vendor prints (usually asterisked, about 2 × dense). MFU and every time or cost estimate use the dense peak
+/// of the data type in use; a sparse peak is never a substitute for a dense one (the MI300X data sheet's 2,614.9 BF16
+/// TFLOPS, sometimes quoted as dense, is its sparse figure).
 /// </para>
 /// <para>
 /// Units: peaks are <see cref="FlopRate"/> values (an INT8 peak, printed in TOPS, is stored as operations per
@@ -127,8 +128,8 @@ public sealed record GpuSpec
     /// (FLOP per byte moved from memory) above which a kernel is compute-bound.
     /// </summary>
     /// <remarks>
-    /// Source: Williams, Waterman and Patterson, "Roofline" (CACM 2009); REFERENCE.md §11 lists the derived values,
-    /// e.g. H100 SXM 989.4e12 / 3.35e12 ≈ 295 FLOP/byte.
+    /// Source: Williams, Waterman and Patterson, "Roofline" (CACM 2009), with each entry's datasheet peak and
+    /// bandwidth, e.g. H100 SXM 989.4e12 / 3.35e12 ≈ 295 FLOP/byte.
     /// </remarks>
     /// <param name="type">A data type the accelerator supports (see <see cref="Supports"/>).</param>
     /// <returns>The ridge point in FLOP per byte; greater than zero for a valid entry.</returns>

@@ -180,8 +180,9 @@ public sealed class LawCatalog
     /// <param name="text">
     /// The text; pairs <c>key=value</c> separated by commas, values as <see cref="NumberText"/> parses them. <c>E</c>,
     /// <c>A</c>, <c>B</c> are case-sensitive and may be given as their natural logarithms <c>logE</c>, <c>logA</c>,
-    /// <c>logB</c>; lower-case <c>a</c>, <c>b</c>, <c>e</c> are rejected, because sources (Epoch, REFERENCE) use them
-    /// for those logarithms. The other keys are case-insensitive (<c>α</c>, <c>β</c> also accepted).
+    /// <c>logB</c>; lower-case <c>a</c>, <c>b</c>, <c>e</c> are rejected, because sources (Epoch's notebook,
+    /// Muennighoff et al.) use them for those logarithms. The other keys are case-insensitive (<c>α</c>, <c>β</c> also
+    /// accepted).
     /// </param>
     /// <returns>
     /// The law (id <c>inline</c>), or an error with field <c>law</c> saying what is malformed: a constant not finite

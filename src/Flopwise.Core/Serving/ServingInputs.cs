@@ -14,7 +14,7 @@ public static class ServingInputs
 
     /// <summary>The source of the <see cref="EfficiencyPreset.Measured"/> preset.</summary>
     public const string MeasuredSource =
-        "microsoft/vidur A100 profiles of Llama-2-7B: GEMMs reach about 222 of 312 TFLOP/s at 4096 tokens (0.70), one-token reads about 1.55 of 2.039 TB/s (0.75); REFERENCE §5";
+        "microsoft/vidur A100 profiles of Llama-2-7B: GEMMs reach about 222 of 312 TFLOP/s at 4096 tokens (0.70), one-token reads about 1.55 of 2.039 TB/s (0.75); github.com/microsoft/vidur, data/profiling/compute/a100/meta-llama/Llama-2-7b-hf";
 
     private const string FlopwiseDefault = "Flopwise default";
 
@@ -113,6 +113,6 @@ public static class ServingInputs
         Description = description + " Default 1, or the --efficiency measured preset.",
         Maximum = 1,
         Default = 1,
-        Source = "the roofline lower bound (REFERENCE §5)",
+        Source = "the roofline lower bound (Williams, Waterman and Patterson, \"Roofline\", CACM 2009)",
     };
 }

@@ -209,7 +209,7 @@ public static partial class ServingModel
             Text = $"weights {DataTypes.Name(weights)}, KV cache {DataTypes.Name(kv)}, compute {DataTypes.Name(compute)}",
             Description = "Layer matrices in the weight dtype (integers dequantised into the compute dtype, so matmuls run at its dense peak); norms, biases, router, embeddings and output head unquantised; "
                 + "activations 16-bit. Quantisation scales are not counted.",
-            Source = "DESIGN.md serving convention",
+            Source = "docs/formulas.md, \"Serving\" (data types)",
             IsDefault = true,
         });
         inputs.Note(new Assumption
@@ -220,7 +220,7 @@ public static partial class ServingModel
             Description = $"Each operation takes max(FLOP ÷ ({DataTypes.Name(compute)} dense peak × ηc), bytes ÷ (bandwidth × ηm)); a phase is their sum, without overlap. "
                 + "Prefill computes the logits of the last position only; a decode step reads every weight except the input embedding table (its b rows are gathered) and the KV cache at its context; "
                 + "the time per output token is the mean over o steps at contexts p … p+o−1, and a request takes prefill + o steps.",
-            Source = "REFERENCE §5; docs/formulas.md, \"Serving\"",
+            Source = "Williams, Waterman and Patterson, \"Roofline\", CACM 2009; kipply, \"Transformer Inference Arithmetic\"; docs/formulas.md, \"Serving\"",
             IsDefault = true,
         });
         inputs.Note(new Assumption
@@ -242,7 +242,7 @@ public static partial class ServingModel
                 Text = string.Create(CultureInfo.InvariantCulture, $"{t} GPUs, {model.Heads / t} query and {roofline.KvHeadsPerGpu} KV heads each"),
                 Description = $"Megatron-style: matrices, heads and vocabulary split t ways, norms replicated; two ring all-reduces per layer, 2·(t−1)/t × the activations over the one-way {gpu.InterconnectName} bandwidth "
                     + "(half the catalog's bidirectional figure), bandwidth only (no per-message latency) and not overlapped. With fewer KV heads than GPUs each GPU holds one KV head's cache (replicated), counted on every GPU.",
-                Source = "REFERENCE §5",
+                Source = "Shoeybi et al. 2019, Megatron-LM (arXiv 1909.08053) §3; docs/formulas.md, \"Serving\"",
                 IsDefault = false,
             });
         }

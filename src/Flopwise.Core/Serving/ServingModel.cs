@@ -10,11 +10,11 @@ namespace Flopwise.Serving;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each operation takes max(FLOP ÷ (dense peak × ηc), bytes ÷ (bandwidth × ηm)); a phase is the sum (REFERENCE §5;
-/// docs/formulas.md, "Serving"). Prefill computes the logits of the last position only; a decode step reads every
-/// weight except the input embedding table (its b rows are gathered) and the KV cache at its context; the time per
-/// output token is the mean over o steps at contexts p … p+o−1. Integer weights are dequantised into the compute
-/// dtype (DESIGN.md), so matmuls run at its dense peak.
+/// Each operation takes max(FLOP ÷ (dense peak × ηc), bytes ÷ (bandwidth × ηm)); a phase is the sum (Williams, Waterman
+/// and Patterson, "Roofline", CACM 2009; docs/formulas.md, "Serving"). Prefill computes the logits of the last position
+/// only; a decode step reads every weight except the input embedding table (its b rows are gathered) and the KV cache
+/// at its context; the time per output token is the mean over o steps at contexts p … p+o−1. Integer weights are
+/// dequantised into the compute dtype (docs/formulas.md, "Serving"), so matmuls run at its dense peak.
 /// </para>
 /// <para>
 /// In serving a model that does not fit is an input error: it names the batch or GPU count and says what would fit.

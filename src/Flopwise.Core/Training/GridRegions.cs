@@ -4,7 +4,8 @@ namespace Flopwise.Training;
 
 /// <summary>
 /// Carbon intensity of electricity by region: CodeCarbon's 2023 <c>global_energy_mix.json</c>, in kg CO2e per kWh
-/// (REFERENCE.md §3). The world average, 0.475, is the default of <c>--grid-intensity</c>.
+/// (github.com/mlco2/codecarbon, <c>codecarbon/data/private_infra/global_energy_mix.json</c>). The world average,
+/// 0.475, is the default of <c>--grid-intensity</c>.
 /// </summary>
 public static class GridRegions
 {

@@ -16,11 +16,11 @@ namespace Flopwise.Training;
 /// or <c>gpu-hours</c> G (S = 3600·G). <c>days</c> fixes the wall time t instead: with <c>gpus</c> it gives S = n·t;
 /// with one of the four it gives n = S ÷ t. With none of them, MFU defaults to 0.375 (Epoch's median of 33 runs).
 /// Then: t = S ÷ n, GPU-hours = S ÷ 3600, MFU = C ÷ (peak·S), HFU = H ÷ (peak·S) (Chowdhery et al. 2022, App. B).</para>
-/// <para>Training FLOP C follow the chosen convention (DESIGN.md): <c>6n</c> C = 6·N·D, <c>model</c> adds
+/// <para>Training FLOP C follow the chosen convention (docs/formulas.md): <c>6n</c> C = 6·N·D, <c>model</c> adds
 /// non-causal attention 12·L·a·d·T per token, <c>causal</c> half that. Hardware FLOP H add recomputation: full adds a
 /// forward pass (8·N·D under 6n; 4/3 × C when only C is given); selective re-runs the attention matmuls and needs an
 /// architecture.</para>
-/// <para>Energy (DESIGN.md): IT = GPU-hours × power per GPU (catalog TDP unless given) × power utilisation × server
+/// <para>Energy: IT = GPU-hours × power per GPU (catalog TDP unless given) × power utilisation × server
 /// overhead (both 1 unless given, Epoch's cost model); facility = IT × PUE (default 1.0); CO2e = facility × grid
 /// intensity (kg per kWh, default world 0.475). Cost = GPU-hours × price. See docs/formulas.md, "Training runs".</para>
 /// </remarks>
@@ -216,7 +216,7 @@ public static class TrainingAccounting
             Description = flop is not null
                 ? "Training FLOP as given, taken to be counted under this convention."
                 : ConventionDescription(request.Convention),
-            Source = "DESIGN.md conventions; Kaplan et al. 2020 (6N), Chowdhery et al. 2022 App. B (model FLOP)",
+            Source = "Kaplan et al. 2020 (6N), Chowdhery et al. 2022 App. B (model FLOP); docs/formulas.md, \"FLOP per token and the three conventions\"",
             IsDefault = !request.ConventionGiven,
         });
         inputs.Note(new Assumption
@@ -517,7 +517,7 @@ public static class TrainingAccounting
             Label = "Energy model",
             Text = "GPU-hours × power × utilisation × overhead; × PUE; × grid",
             Description = "IT energy = GPU-hours × power per GPU × power utilisation × server overhead (both 1 unless given); facility = IT × PUE; CO2e = facility × grid intensity.",
-            Source = "DESIGN.md energy convention; Epoch AI cost model (Cottier et al. 2024)",
+            Source = "Epoch AI cost model (Cottier et al. 2024); docs/formulas.md, \"Training runs\"",
             IsDefault = true,
         });
 

@@ -11,7 +11,7 @@ namespace Flopwise.Training;
 /// parallelism, plus activations (Korthikanti et al. 2022), for the most loaded GPU.
 /// </summary>
 /// <remarks>
-/// <para>Layout (DESIGN.md): data-parallel degree N_d = n/(t·p). Each pipeline stage holds ⌈L/p⌉ layers; tensor
+/// <para>Layout (docs/formulas.md): data-parallel degree N_d = n/(t·p). Each pipeline stage holds ⌈L/p⌉ layers; tensor
 /// parallelism splits the layers' matrices by t and replicates their norms; it shards the input embedding and the
 /// output layer by vocabulary (Megatron). The input embedding (and a learned position table) sit on the first stage,
 /// the final norm and the output layer on the last (a tied table is duplicated there when p &gt; 1).</para>

@@ -28,7 +28,7 @@ public static class MonteCarlo
     /// <summary>The default number of samples.</summary>
     public const int DefaultSamples = 10_000;
 
-    /// <summary>The largest number of samples (DESIGN.md: <c>--samples</c> ≤ 1e6).</summary>
+    /// <summary>The largest number of samples (docs/formulas.md, "Uncertainty": <c>--samples</c> ≤ 1e6).</summary>
     public const int MaxSamples = 1_000_000;
 
     private const int MaxDrawsPerSample = 1000;
@@ -51,7 +51,7 @@ public static class MonteCarlo
         Maximum = int.MaxValue,
         IsInteger = true,
         Default = 0,
-        Source = "Flopwise default (DESIGN.md: every stochastic function takes a seed, default 0)",
+        Source = "Flopwise default (docs/formulas.md, \"Uncertainty\": every stochastic function takes a seed, default 0)",
     };
 
     /// <summary>Runs <paramref name="evaluate"/> over joint samples.</summary>

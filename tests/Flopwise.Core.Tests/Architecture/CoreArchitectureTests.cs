@@ -5,7 +5,7 @@ using Flopwise.Tests.Shared;
 
 namespace Flopwise.Core.Tests.Architecture;
 
-/// <summary>Checks the shape DESIGN.md asks of Core: pure, immutable, dependencies pointing inward.</summary>
+/// <summary>Checks the shape docs/ARCHITECTURE.md gives Core: pure, immutable, dependencies pointing inward.</summary>
 public partial class CoreArchitectureTests
 {
     private static readonly Assembly Core = typeof(FlopCount).Assembly;

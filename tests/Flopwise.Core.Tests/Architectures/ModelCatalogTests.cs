@@ -4,7 +4,7 @@ using Flopwise.Inputs;
 
 namespace Flopwise.Core.Tests.Architectures;
 
-/// <summary>The embedded presets (REFERENCE §12), name resolution and user catalogs.</summary>
+/// <summary>The embedded presets (models.json, each with its source), name resolution and user catalogs.</summary>
 public sealed class ModelCatalogTests
 {
     private static readonly string[] ExpectedIds =

@@ -253,7 +253,7 @@ public sealed class ModelComponentTests
         Assert.Same(llama.Attention, llama.Attention);
     }
 
-    /// <summary>The per-layer count the shape used before its components (REFERENCE §2.1), kept here as the reference.</summary>
+    /// <summary>The per-layer count the shape used before its components (docs/formulas.md, "Parameters from an architecture"), kept here as the reference.</summary>
     private static (long PerLayer, long ActivePerLayer, long Embedding) OldCounts(ModelShape m)
     {
         long h = m.DModel;

@@ -5,7 +5,7 @@ using static Flopwise.Core.Tests.Reference.ModelFigures;
 
 namespace Flopwise.Core.Tests.Architectures;
 
-/// <summary>FLOP per token under the three conventions and with recomputation (REFERENCE §2.2, §13.1).</summary>
+/// <summary>FLOP per token under the three conventions and with recomputation (docs/formulas.md, "FLOP per token and the three conventions").</summary>
 public sealed class ModelShapeFlopTests
 {
     [Fact]
@@ -15,7 +15,7 @@ public sealed class ModelShapeFlopTests
 
         double perToken = palm.TrainingFlopPerToken(FlopConvention.Model, 2048);
 
-        // REFERENCE §13.1 T3 computes with the published 540.35e9; the exact count (540.356e9) gives 3.27777e12, which
+        // The printed 3.2777e12 is computed with the published 540.35e9; the exact count (540.356e9) gives 3.27777e12, which
         // the printed 3.2777e12 truncates. With the published N the formula lands within half a unit of the print.
         Assert.Equal((6.0 * Palm540BParameters) + (12.0 * 118 * 48 * 256 * 2048), perToken);
         double withPublishedN = perToken - (6.0 * (Palm540BParameters - PalmPublishedParameters));
@@ -96,7 +96,7 @@ public sealed class ModelShapeFlopTests
     [Fact]
     public void ReportedTrainingFlop_ChinchillaAndGopher_GapToSixNDIsReported()
     {
-        // REFERENCE §13.1 T2: 6·70e9·1.4e12 = 5.88e23 (+2%); 6·280e9·300e9 = 5.04e23 (−12%) against 5.76e23.
+        // Hoffmann et al. 2022: 6·70e9·1.4e12 = 5.88e23 (+2%); 6·280e9·300e9 = 5.04e23 (−12%) against 5.76e23.
         ModelPreset chinchilla = ModelCatalog.Default.Find("chinchilla-70b")!;
         ModelPreset gopher = ModelCatalog.Default.Find("gopher-280b")!;
 

@@ -5,7 +5,7 @@ using static Flopwise.Core.Tests.Reference.ModelFigures;
 
 namespace Flopwise.Core.Tests.Architectures;
 
-/// <summary>Weight and KV-cache bytes (REFERENCE §13.5).</summary>
+/// <summary>Weight and KV-cache bytes (Reference/ModelFigures.cs, Reference/ServingFigures.cs).</summary>
 public sealed class ModelShapeMemoryTests
 {
     [Theory]

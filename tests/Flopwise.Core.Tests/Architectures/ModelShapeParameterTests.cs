@@ -4,7 +4,7 @@ using static Flopwise.Core.Tests.Reference.ModelFigures;
 
 namespace Flopwise.Core.Tests.Architectures;
 
-/// <summary>Parameter counts from the one per-layer formula, against REFERENCE §2.1 and §12.</summary>
+/// <summary>Parameter counts from the one per-layer formula, against the published counts (Reference/ModelFigures.cs).</summary>
 public sealed class ModelShapeParameterTests
 {
     public static TheoryData<string, long> ExactCounts() => new()
@@ -56,7 +56,7 @@ public sealed class ModelShapeParameterTests
     [Fact]
     public void TotalParameters_Gpt3_MatchesFamilyFormula()
     {
-        // REFERENCE §2.1: N = L·(4h² + 2hf + 9h + f) + V·h + ctx·h + 2h.
+        // GPT-2/3: N = L·(4h² + 2hf + 9h + f) + V·h + ctx·h + 2h.
         ModelShape gpt3 = Preset("gpt-3-175b");
         long h = 12288, f = 49152, layers = 96, vocab = 50257, ctx = 2048;
 
@@ -69,7 +69,7 @@ public sealed class ModelShapeParameterTests
     [Fact]
     public void TotalParameters_Palm_MatchesFamilyFormula()
     {
-        // REFERENCE §2.1: N = L·(2·h·a·d + 2·h·d + 3·h·f + h) + V·h + h.
+        // PaLM: N = L·(2·h·a·d + 2·h·d + 3·h·f + h) + V·h + h.
         long h = 18432, a = 48, d = 256, f = 73728, layers = 118, vocab = 256000;
 
         long formula = (layers * ((2 * h * a * d) + (2 * h * d) + (3 * h * f) + h)) + (vocab * h) + h;
@@ -80,7 +80,7 @@ public sealed class ModelShapeParameterTests
     [Fact]
     public void TotalParameters_Llama_MatchesFamilyFormula()
     {
-        // REFERENCE §2.1: N = L·(2·h·a·d + 2·h·k·d + 3·h·f + 2h) + 2·V·h + h.
+        // Llama: N = L·(2·h·a·d + 2·h·k·d + 3·h·f + 2h) + 2·V·h + h.
         long h = 8192, a = 64, k = 8, d = 128, f = 28672, layers = 80, vocab = 32000;
 
         long formula = (layers * ((2 * h * a * d) + (2 * h * k * d) + (3 * h * f) + (2 * h))) + (2 * vocab * h) + h;
@@ -137,7 +137,7 @@ public sealed class ModelShapeParameterTests
     [Fact]
     public void TotalParameters_ChinchillaWithoutRelativePositions_FallsShortOf70B()
     {
-        // Without the inferred projection the count is ≈ 12·L·h² + V·h: too small for "70B" (REFERENCE §2.1).
+        // Without the inferred projection the count is ≈ 12·L·h² + V·h: too small for "70B".
         ModelShape absolute = Preset("chinchilla-70b") with { Position = PositionKind.Rotary };
 
         AssertClose.ToPrinted(ChinchillaTwelveRule, (12.0 * 80 * 8192 * 8192) + (32000.0 * 8192), ChinchillaTwelveRuleHalfUnit, "12·L·h² + V·h");
@@ -174,7 +174,7 @@ public sealed class ModelShapeParameterTests
     [Fact]
     public void TotalParameters_TiedVersusUntiedLlama2_70B_DiffersByOneTable()
     {
-        // REFERENCE §14: tying the embeddings wrongly gives 68.71B for Llama-2-70B.
+        // cli99/llm-analysis: tying the embeddings wrongly gives 68.71B for Llama-2-70B.
         ModelShape untied = Preset("llama-2-70b");
         ModelShape tied = untied with { TiedEmbeddings = true };
 
@@ -185,7 +185,7 @@ public sealed class ModelShapeParameterTests
     [Fact]
     public void TotalParameters_GeluMlpAndTiedTableForLlama7B_GivesTheWrong657B()
     {
-        // REFERENCE §14: llm-analysis gives Llama-7B a GELU 4h MLP and a tied table (6.57B, not 6.74B).
+        // cli99/llm-analysis gives Llama-7B a GELU 4h MLP and a tied table (6.57B, not 6.74B).
         ModelShape wrong = Preset("llama-7b") with { Mlp = MlpKind.Gelu, DFf = 4 * 4096, TiedEmbeddings = true };
 
         AssertClose.ToPrinted(6.57e9, wrong.TotalParameters, 0.005e9);

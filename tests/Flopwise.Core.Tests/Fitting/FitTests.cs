@@ -5,7 +5,7 @@ using Flopwise.Scaling;
 
 namespace Flopwise.Core.Tests.Fitting;
 
-/// <summary>F1–F3 of REFERENCE.md §13.3 and the bootstrap, on Epoch's 240 rows.</summary>
+/// <summary>F1–F3 (Reference/FittingFigures.cs) and the bootstrap, on Epoch's 240 rows.</summary>
 public class FitTests(FitFixture fit) : IClassFixture<FitFixture>
 {
     [Fact]
@@ -89,7 +89,7 @@ public class FitTests(FitFixture fit) : IClassFixture<FitFixture>
     [Fact]
     public void ToLaw_Huber_GivesChinchillaLawWithSameConstants()
     {
-        ScalingLaw law = fit.Huber.ToLaw("epoch-refit", "data/chinchilla_epoch_digitized.csv, REFERENCE.md §7");
+        ScalingLaw law = fit.Huber.ToLaw("epoch-refit", "data/chinchilla_epoch_digitized.csv, Besiroglu et al. 2024 (arXiv 2404.10102)");
 
         Assert.Equal(LawForm.Chinchilla, law.Form);
         Assert.True(law.IsChinchillaForm);

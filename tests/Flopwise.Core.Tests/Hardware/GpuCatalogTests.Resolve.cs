@@ -2,7 +2,7 @@ using Flopwise.Hardware;
 
 namespace Flopwise.Core.Tests.Hardware;
 
-/// <summary>Name resolution: ids, aliases, unambiguous prefixes and errors (DESIGN.md, "Names").</summary>
+/// <summary>Name resolution: ids, aliases, unambiguous prefixes and errors (docs/formulas.md, "Accelerators").</summary>
 public partial class GpuCatalogTests
 {
     [Theory]

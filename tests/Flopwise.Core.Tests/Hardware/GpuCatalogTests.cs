@@ -4,7 +4,7 @@ using Flopwise.Hardware;
 
 namespace Flopwise.Core.Tests.Hardware;
 
-/// <summary>The built-in catalog's data: coverage, names, sources and the REFERENCE.md §11 figures.</summary>
+/// <summary>The built-in catalog's data: coverage, names, sources and the data sheets' figures (Reference/AcceleratorFigures.cs).</summary>
 public partial class GpuCatalogTests
 {
     private static readonly string[] RequiredIds =
@@ -111,7 +111,7 @@ public partial class GpuCatalogTests
         {
             if (printed is null)
             {
-                Assert.True(actual is null, $"{id}: {what} should not be stored (REFERENCE gives none)");
+                Assert.True(actual is null, $"{id}: {what} should not be stored (the data sheet gives none)");
             }
             else
             {
@@ -207,7 +207,7 @@ public partial class GpuCatalogTests
     [Fact]
     public void Mi300x_DensePeak_IsNotTheSparseFigure()
     {
-        // REFERENCE §14: "MI300X 2,615 dense" is the sparse figure.
+        // "MI300X 2,615 dense", as some calculators quote it, is the data sheet's sparse figure.
         AssertClose.Relative(1307.4, Tera(Spec("mi300x").DensePeak(DataType.Bf16)), 1e-12);
         AssertClose.Relative(2614.9, Spec("mi300x").SparsePeaks[DataType.Bf16].TeraflopPerSecond, 1e-12);
     }

@@ -1,6 +1,6 @@
 namespace Flopwise.Core.Tests.Reference;
 
-/// <summary>Published training-memory figures (REFERENCE.md §13.4) with sources and tolerances.</summary>
+/// <summary>Published training-memory figures with sources and tolerances.</summary>
 public static class MemoryFigures
 {
     /// <summary>M1: ZeRO, Ψ = 7.5B, K = 12, N_d = 64: 120 / 31.4 / 16.6 / 1.9 GB per GPU for stages 0–3 (Rajbhandari et al. 2019, Fig. 1); half a unit of the printed digit.</summary>

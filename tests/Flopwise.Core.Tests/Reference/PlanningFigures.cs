@@ -2,12 +2,12 @@ namespace Flopwise.Core.Tests.Reference;
 
 /// <summary>
 /// Figures of inference-aware planning and of seed 003 ("the Chinchilla trap") that the planner and the plan
-/// comparison must reproduce (REFERENCE.md §6.2, §8, §13.2 S2, S6, S7), with their sources and tolerances. "Half a
+/// comparison must reproduce (S2, S6, S7), with their sources and tolerances. "Half a
 /// unit" is half a unit of the last printed digit.
 /// </summary>
 public static class PlanningFigures
 {
-    /// <summary>Hoffmann et al. 2022, App. D.2, eq. 10, printed constants (REFERENCE §6.2): the law of S2 and S6.</summary>
+    /// <summary>Hoffmann et al. 2022, App. D.2, eq. 10, printed constants (arXiv 2203.15556): the law of S2 and S6.</summary>
     public static class Hoffmann
     {
         public const double E = 1.69;
@@ -18,7 +18,7 @@ public static class PlanningFigures
     }
 
     /// <summary>
-    /// S2 (derived, REFERENCE §13.2): Hoffmann printed constants, closed-form frontier: at C = 1e21 FLOP,
+    /// S2 (derived from Hoffmann et al. 2022 §3.3): Hoffmann printed constants, closed-form frontier: at C = 1e21 FLOP,
     /// N 1.824e9 and D 9.136e10; at 5.76e23, N 3.219e10 and D 2.982e12; at 1e24, N 4.130e10 and D 4.036e12. The
     /// compute-optimal point of the loss contour through each must be the same model. Half a unit: 0.0005e9 etc.
     /// </summary>
@@ -40,7 +40,7 @@ public static class PlanningFigures
     public const double Seed003SmallParameters = 3e9;
     public const double Seed003SmallTokens = 600e9;
 
-    /// <summary>S6 (derived, REFERENCE §13.2): 10B@200B needs 6·N·D = 1.20e22 FLOP. Half a unit: 0.005e22.</summary>
+    /// <summary>S6 (derived from seed 003's plans and Hoffmann et al. 2022's printed law): 10B@200B needs 6·N·D = 1.20e22 FLOP. Half a unit: 0.005e22.</summary>
     public const double S6LargeTrainingFlop = 1.20e22;
 
     /// <summary>S6: 3B@600B needs 1.08e22 FLOP. Half a unit: 0.005e22.</summary>
@@ -78,16 +78,16 @@ public static class PlanningFigures
 
     /// <summary>
     /// Seed 003 says the 3B run costs "+20%" to train ($600K vs $500K). Under C = 6·N·D it needs 1.08e22 vs 1.20e22
-    /// FLOP, i.e. 10% less (REFERENCE §8 flags): the seed's training prices are not proportional to compute.
+    /// FLOP, i.e. 10% less (derived): the seed's training prices are not proportional to compute.
     /// </summary>
     public const double Seed003ClaimedTrainingChange = 0.20;
     public const double SixNdTrainingChange = -0.10;
 
     /// <summary>
-    /// REFERENCE §8 flag on seed 003's "Llama-3 pushed tokens/param to 200:1": it fits Llama-3-70B ("≈ 212" tokens
-    /// per parameter), not 8B ("≈ 1,870"), with N = 70,553,706,496 and 8,030,261,248 (§12) and 15T tokens (model
+    /// Derived check of seed 003's "Llama-3 pushed tokens/param to 200:1": it fits Llama-3-70B ("≈ 212" tokens
+    /// per parameter), not 8B ("≈ 1,870"), with N = 70,553,706,496 and 8,030,261,248 (meta-llama/llama-models <c>sku_list.py</c>) and 15T tokens (model
     /// card). 8B: 15e12 / 8,030,261,248 = 1,867.9, which rounds to the printed 1,870 (half a unit 5). 70B: 15e12 /
-    /// 70,553,706,496 = 212.60, which rounds to 213: REFERENCE's "≈ 212" truncates. The test checks the derived
+    /// 70,553,706,496 = 212.60, which rounds to 213: "≈ 212" truncates. The test checks the derived
     /// 212.60 (to its printed 0.005) and that it truncates to the printed 212; the tolerance is not widened.
     /// </summary>
     public const double Llama3Tokens = 15e12;

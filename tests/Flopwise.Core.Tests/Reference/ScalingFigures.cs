@@ -1,12 +1,13 @@
 namespace Flopwise.Core.Tests.Reference;
 
 /// <summary>
-/// Published and derived scaling-law figures (REFERENCE.md §6 and §13.2, S1–S5, S8–S12), each with its source and
+/// Published and derived scaling-law figures (S1–S5, S8–S12), each with its source and
 /// tolerance: half a unit of the last printed digit of a printed figure (<see cref="HalfUnit"/>), unless stated.
 /// </summary>
 public static class ScalingFigures
 {
-    /// <summary>Chinchilla's budget 6·70e9·1.4e12 (REFERENCE.md §6.6, §13.1 T2).</summary>
+    /// <summary>Chinchilla's budget 6·70e9·1.4e12 (Hoffmann et al. 2022, arXiv 2203.15556, Table 1: 70B parameters,
+    /// 1.4T tokens).</summary>
     public const double ChinchillaCompute = 5.88e23;
 
     /// <summary>The published Chinchilla/Gopher budget (Hoffmann et al. 2022, Table 1; Table 3's 67B row).</summary>
@@ -36,7 +37,7 @@ public static class ScalingFigures
     /// <summary>One row of S2–S4: N, D, D/N, L at a compute, printed to 4 significant figures (D/N to 1 decimal).</summary>
     public sealed record OptimalRow(double Compute, double Parameters, double Tokens, double TokensPerParameter, double Loss);
 
-    /// <summary>S2: Hoffmann printed constants (G 1.344711, a 0.451613), closed form; derived (REFERENCE.md §13.2).</summary>
+    /// <summary>S2: Hoffmann printed constants (G 1.344711, a 0.451613), closed form; derived (Hoffmann et al. 2022 §3.3).</summary>
     public static readonly OptimalRow[] S2 =
     [
         new(1e21, 1.824e9, 9.136e10, 50.1, 2.3289),
@@ -122,7 +123,7 @@ public static class ScalingFigures
         public const double DAt1e3 = 1.291e11;
         public const double LossAt1e3 = 1.8818;
 
-        /// <summary>6·N_opt·D_opt ÷ C on Kaplan's frontier, printed 1.81 (REFERENCE.md §6.1): 6·1.3e9·2e10 ÷ 8.64e19 = 1.8056.</summary>
+        /// <summary>6·N_opt·D_opt ÷ C on Kaplan's frontier, printed 1.81 (Kaplan et al. 2020, arXiv 2001.08361, Table 6): 6·1.3e9·2e10 ÷ 8.64e19 = 1.8056.</summary>
         public const double FrontierFlopRatio = 1.81;
     }
 
@@ -136,8 +137,8 @@ public static class ScalingFigures
         public const double BatchSize = 2.069e7;
 
         /// <summary>
-        /// REFERENCE.md says M·D = C "within 0.01%"; in fact M·D ÷ C = 0.1715 × 5.8316 = 1.000119 at every C (the
-        /// exponents sum to 1), i.e. 0.012%. The tests assert the exact product.
+        /// M·D = C only approximately: M·D ÷ C = 0.1715 × 5.8316 = 1.000119 at every C (the exponents sum to 1), i.e.
+        /// 0.012% (DeepSeek LLM 2024, arXiv 2401.02954, eq. 4). The tests assert the exact product.
         /// </summary>
         public const double ModelTimesTokensOverCompute = 0.1715 * 5.8316;
     }
@@ -151,7 +152,7 @@ public static class ScalingFigures
         /// <summary>README: <c>scaling_law(8.67e9, 178e9, 25e9)</c>.</summary>
         public const double LossAt8p67e9 = 2.2269634075087867;
 
-        /// <summary>Relative tolerance for the README's losses (REFERENCE.md S12: 1e-12).</summary>
+        /// <summary>Relative tolerance for the README's losses (they are printed to 17 figures).</summary>
         public const double LossRelativeTolerance = 1e-12;
 
         /// <summary>Grid search from (8.67e9, 178e9, 25e9): 226.5B tokens, 9.06 epochs, 6.81B parameters (README: 227B, 9.1, 6.8B).</summary>
@@ -167,13 +168,12 @@ public static class ScalingFigures
         public const double ReadmeEpochs = 9.1;
         public const double ReadmeParameters = 6.8e9;
 
-        /// <summary>Relative tolerance of the grid result (REFERENCE.md S12: 1%).</summary>
+        /// <summary>Relative tolerance of the grid result (the README prints 2 figures).</summary>
         public const double GridRelativeTolerance = 0.01;
     }
 
     /// <summary>
-    /// Hoffmann et al. 2022, Table 3 (Approach 1): params, FLOP, tokens. Source: arXiv 2203.15556, Table 3, as
-    /// transcribed in REFERENCE.md §6.2. The 67B row's FLOP is Gopher's 5.76e23 (6ND is 4.7% higher).
+    /// Hoffmann et al. 2022, Table 3 (Approach 1): params, FLOP, tokens. Source: arXiv 2203.15556, Table 3. The 67B row's FLOP is Gopher's 5.76e23 (6ND is 4.7% higher).
     /// </summary>
     public static readonly (double Parameters, double Flop, double Tokens)[] Table3 =
     [
@@ -204,7 +204,7 @@ public static class ScalingFigures
     /// <summary>App. D.4's compute.</summary>
     public const double AppendixD4Compute = 1e21;
 
-    /// <summary>Tokens per parameter at C = 5.88e23 (REFERENCE.md §6.6), one decimal printed (20 exact).</summary>
+    /// <summary>Tokens per parameter at C = 5.88e23 (derived from each law's constants), one decimal printed (20 exact).</summary>
     public static class TokensPerParameterAtChinchilla
     {
         public const double Hoffmann = 92.8;

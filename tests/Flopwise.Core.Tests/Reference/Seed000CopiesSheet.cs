@@ -3,7 +3,7 @@ namespace Flopwise.Core.Tests.Reference;
 /// <summary>
 /// The four sheets of the seed 000 spreadsheet (h/t Lukas Finnveden): training compute C and the printed p, runtime
 /// FLOP per forward pass, tokens per second and tasks in parallel, with h = 1.5, k = 1.5, m = 20, T = 1e7 s and
-/// 10 tokens/s per task. Source: ../shared/seeds/000 (the spreadsheet), transcribed in REFERENCE.md §13.6.
+/// 10 tokens/s per task. Source: the seed 000 spreadsheet (h/t Lukas Finnveden).
 /// </summary>
 /// <remarks>
 /// The sheet prints three significant figures (<c>4.71E+11</c>), so the tolerance is half a unit of the third
@@ -27,7 +27,7 @@ public static class Seed000CopiesSheet
     public static double HalfUnitOfThirdFigure(double printed) => HalfUnit(printed, 3);
 
     /// <summary>
-    /// The unrounded first row (REFERENCE.md §13.6, derived from the sheet's formulas): p 4.7140452e11,
+    /// The unrounded first row (derived from the sheet's formulas): p 4.7140452e11,
     /// k·p 7.0710678e11, tokens/s 4.2426407e6, tasks 4.2426407e5 — eight significant figures printed, so half a unit
     /// of the eighth figure (<see cref="HalfUnit"/> with 8 figures).
     /// </summary>
@@ -37,6 +37,6 @@ public static class Seed000CopiesSheet
     public const double UnroundedTasks = 4.2426407e5;
     public const int UnroundedFigures = 8;
 
-    /// <summary>Closed form with the defaults: tasks = √(60·C)/1e8 (REFERENCE.md §9); exact up to rounding.</summary>
+    /// <summary>Closed form with the defaults: tasks = √(60·C)/1e8 (docs/formulas.md, "Copies after training"); exact up to rounding.</summary>
     public const double ClosedFormRelativeTolerance = 1e-12;
 }

@@ -1,9 +1,9 @@
 namespace Flopwise.Core.Tests.Reference;
 
-/// <summary>Published and derived serving figures (REFERENCE.md §13.5) with sources and tolerances.</summary>
+/// <summary>Published and derived serving figures with sources and tolerances.</summary>
 public static class ServingFigures
 {
-    /// <summary>Tolerance for other calculators' outputs (REFERENCE §13: 5%, conventions reproduced or the gap explained).</summary>
+    /// <summary>Tolerance for other calculators' outputs (5%, conventions reproduced or the gap explained; docs/formulas.md).</summary>
     public const double CalculatorTolerance = 0.05;
 
     /// <summary>I1: LLM-Viewer (hahnyuan/LLM-Viewer @ 472f71f), Llama-2-7B, A100-80GB, batch 1, prompt 1024, 16-bit: decode 6.75 ms per token (issue 13: within 5%).</summary>
@@ -37,7 +37,7 @@ public static class ServingFigures
     public const double I2KvCacheMegabytes = 427.62;
 
     /// <summary>
-    /// I3 (derived, REFERENCE §13.5): Llama-2-7B decode at a 544-token context, batch 1, η = 1, as bytes ÷ bandwidth with
+    /// I3 (derived from the data sheets' bandwidths): Llama-2-7B decode at a 544-token context, batch 1, η = 1, as bytes ÷ bandwidth with
     /// bytes = 13.215 GB of weights (all but the input table) + 0.285 GB of KV cache. GPU id → milliseconds.
     /// </summary>
     /// <remarks>
@@ -73,7 +73,7 @@ public static class ServingFigures
     /// <summary>I5: $0.26 at 1588 tokens/s.</summary>
     public const double I5BatchCostUsd = 0.26;
 
-    /// <summary>KV-cache bytes per token at bf16, exact (REFERENCE §13.5). Preset id → bytes.</summary>
+    /// <summary>KV-cache bytes per token at bf16, exact (2 · L · k · d · 2 B from each preset's published shape). Preset id → bytes.</summary>
     public static readonly IReadOnlyDictionary<string, double> KvBytesPerToken = new Dictionary<string, double>
     {
         ["llama-2-7b"] = 524_288,

@@ -1,7 +1,7 @@
 namespace Flopwise.Core.Tests.Reference;
 
 /// <summary>
-/// Published training-run figures (REFERENCE.md §13.1) with their sources and tolerances. "Half a unit" means half a
+/// Published training-run figures with their sources and tolerances. "Half a unit" means half a
 /// unit of the last printed digit of the published figure.
 /// </summary>
 public static class TrainingRunFigures
@@ -16,7 +16,7 @@ public static class TrainingRunFigures
     public const double ChinchillaPublishedParameters = 70e9;
     public const double ChinchillaTokens = 1.4e12;
 
-    /// <summary>6·70e9·1.4e12 = 5.88e23 exceeds the reported 5.76e23 by 2.08 % (derived; REFERENCE §13.1 "report the gap").</summary>
+    /// <summary>6·70e9·1.4e12 = 5.88e23 exceeds the reported 5.76e23 by 2.08 % (derived; docs/formulas.md, "Training runs", explains the gap).</summary>
     public const double ChinchillaSixNdGap = (6 * 70e9 * 1.4e12 / 5.76e23) - 1;
 
     /// <summary>T3: PaLM 540B, 780B tokens: 2.56e24 FLOP; MFU 46.2 % at 238.3e3 tokens/s on 6144 TPU v4 (Chowdhery et al. 2022, App. B, Table 3).</summary>
@@ -26,7 +26,7 @@ public static class TrainingRunFigures
     public const double PalmChips = 6144;
     public const double PalmTokensPerSecond = 238.3e3;
     public const double PalmMfu = 0.462;
-    public const double PalmMfuTolerance = 0.001; // 0.1 percentage point (REFERENCE T3)
+    public const double PalmMfuTolerance = 0.001; // 0.1 percentage point: one unit of PaLM's printed 46.2% (Chowdhery et al. 2022, Table 3)
 
     /// <summary>T4: LLaMA-65B, 1.4T tokens on 2048 A100-80GB at 380 tokens/s/GPU: "~21 days", 1,022,362 GPU-h (Touvron et al. 2023).</summary>
     public const double Llama65Tokens = 1.4e12;
@@ -35,7 +35,7 @@ public static class TrainingRunFigures
     public const double Llama65Days = 21;
     public const double Llama65DaysHalfUnit = 0.5;
     public const double Llama65GpuHours = 1_022_362;
-    public const double Llama65GpuHoursRelativeTolerance = 0.01; // REFERENCE T4: 1 %
+    public const double Llama65GpuHoursRelativeTolerance = 0.01; // 1 %: the estimate rounds the throughput (Touvron et al. 2023, arXiv 2302.13971)
 
     /// <summary>T5: Llama-2 7B / 13B on 2T tokens: 184,320 / 368,640 A100-80GB GPU-h (Llama 2 model card); implied MFU 39.1 % / 37.7 % (derived, 0.1 pp).</summary>
     public const double Llama2Tokens = 2e12;

@@ -214,7 +214,7 @@ public sealed class LawCatalogTests
     [InlineData("E=1.69,A=406.4,b=410.7,alpha=0.34,beta=0.28", "b")]
     public void ParseInline_LowerCaseABE_AreRejectedAsLogSpaceConstants(string text, string key)
     {
-        // Given: REFERENCE's and Epoch's log-space a, b, e typed as keys (once read as A, B, E: loss 0.53)
+        // Given: Epoch's notebook's log-space a, b, e typed as keys (once read as A, B, E: loss 0.53)
         Outcome<ScalingLaw> outcome = LawCatalog.ParseInline(text);
 
         // Then: an error on law with the hint, not a silently different law

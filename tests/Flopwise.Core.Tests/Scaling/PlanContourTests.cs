@@ -6,7 +6,7 @@ namespace Flopwise.Core.Tests.Scaling;
 
 public class PlanContourTests
 {
-    /// <summary>Hoffmann et al. 2022, printed constants (REFERENCE §6.2), built here so that the tests do not depend on the preset catalog.</summary>
+    /// <summary>Hoffmann et al. 2022, printed constants (arXiv 2203.15556, App. D.2, eq. 10), built here so that the tests do not depend on the preset catalog.</summary>
     public static ScalingLaw Hoffmann { get; } = new()
     {
         Id = "hoffmann",

@@ -5,7 +5,7 @@ using static Flopwise.Core.Tests.Reference.ScalingFigures;
 
 namespace Flopwise.Core.Tests.Scaling;
 
-/// <summary>The published and derived figures of REFERENCE.md §6 and §13.2 (S1–S5, S8–S12), reproduced.</summary>
+/// <summary>The published and derived scaling-law figures (S1–S5, S8–S12, in Reference/ScalingFigures.cs), reproduced.</summary>
 public sealed class ScalingReferenceTests
 {
     private static ScalingLaw Law(string id) => LawCatalog.Default.Find(id)!;
@@ -71,7 +71,7 @@ public sealed class ScalingReferenceTests
     [Fact]
     public void S4_At1e24_MatchesEverythingButN_WhichReferenceRoundedFromGAndA()
     {
-        // Given: REFERENCE prints N = 9.601e10, computed from G = 0.119634 and a = 0.512640 rounded to 6 figures
+        // Given: the printed row has N = 9.601e10, computed from G = 0.119634 and a = 0.512640 rounded to 6 figures
         OptimalRow expected = ScalingFigures.S4[2];
         Allocation a = Law("epoch").ChinchillaOptimal(expected.Compute);
 

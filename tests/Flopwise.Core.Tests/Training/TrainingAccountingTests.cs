@@ -33,7 +33,7 @@ public class TrainingAccountingTests
 
         double gap = (Field(result, "trainingFlop") / TrainingRunFigures.ChinchillaReportedFlop) - 1;
 
-        // REFERENCE T2: "report the gap" — 6·70e9·1.4e12 = 5.88e23 is 2.08 % above the 5.76e23 Hoffmann report; docs/formulas.md explains it.
+        // Report the gap: 6·70e9·1.4e12 = 5.88e23 is 2.08 % above the 5.76e23 Hoffmann report; docs/formulas.md explains it.
         AssertClose.Relative(TrainingRunFigures.ChinchillaSixNdGap, gap, 1e-12);
         Assert.InRange(gap, 0.020, 0.021);
     }
