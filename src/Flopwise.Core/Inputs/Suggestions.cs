@@ -3,15 +3,26 @@ namespace Flopwise.Inputs;
 /// <summary>Finds the names closest to a typo, by edit distance, for "did you mean" messages.</summary>
 public static class Suggestions
 {
+    /// <summary>
+    /// The longest text for which a suggestion is computed (100 characters): no name is that long, and the edit
+    /// distance costs time in the product of the lengths, so a longer value gets no suggestion at once.
+    /// </summary>
+    public const int MaxTypedLength = 100;
+
     /// <summary>Returns up to <paramref name="count"/> candidates close enough to <paramref name="typed"/> to be likely typos.</summary>
     /// <param name="typed">What the user typed.</param>
     /// <param name="candidates">The valid names.</param>
     /// <param name="count">The most names to return (≥ 1).</param>
-    /// <returns>The closest names, best first; empty when none is close.</returns>
+    /// <returns>The closest names, best first; empty when none is close or <paramref name="typed"/> is longer than <see cref="MaxTypedLength"/>.</returns>
     public static string[] Closest(string typed, IEnumerable<string> candidates, int count = 1)
     {
         ArgumentNullException.ThrowIfNull(typed);
         ArgumentNullException.ThrowIfNull(candidates);
+        if (typed.Length > MaxTypedLength)
+        {
+            return [];
+        }
+
         string lower = typed.ToLowerInvariant();
         return candidates
             .Distinct(StringComparer.OrdinalIgnoreCase)
