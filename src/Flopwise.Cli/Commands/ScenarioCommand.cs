@@ -152,7 +152,11 @@ internal static class ScenarioCommand
 
         try
         {
-            text = File.ReadAllText(path);
+            text = TextFiles.ReadLimited(path, ScenarioFile.MaxBytes, out bool tooLarge);
+            if (tooLarge)
+            {
+                throw new UsageException($"{InputOptions.Quote(path)}: is larger than 1 MB (got more than {ScenarioFile.MaxBytes} bytes; expected a YAML scenario file of at most 1 MB)");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
