@@ -87,11 +87,13 @@ internal static class ScenarioCommand
                     v => CalculationOutcome.Widen(ScenarioChain.Evaluate(scenario, v)),
                     n,
                     s,
-                    sensitivityOutput: sensitivityOutput);
+                    sensitivityOutput: sensitivityOutput,
+                    maxStoredValues: UncertaintyOptions.MaxStoredValues);
                 if (outcome.Value is not MonteCarloResult monteCarlo)
                 {
                     FieldError first = outcome.Errors[0];
-                    throw first.Field == "sensitivity" ? UsageException.From(first) : Located(path, scenario, outcome.Errors);
+                    bool fromOption = first.Field == "sensitivity" || (first.Field == MonteCarlo.SamplesInput.Name && samplesGiven is not null);
+                    throw fromOption ? UsageException.From(first) : Located(path, scenario, outcome.Errors);
                 }
 
                 result = monteCarlo;
