@@ -69,7 +69,7 @@ public sealed record ChinchillaFit
 
     /// <summary>
     /// Gets the number of rows of the stratified subsample the grid's starts were screened on before the best were
-    /// refined on all rows, or <see langword="null"/> when every start ran on all rows (tables up to 20,000 rows).
+    /// refined on all rows, or <see langword="null"/> when every start ran on all rows (tables up to 5,000 rows).
     /// </summary>
     public int? ScreeningRows { get; init; }
 

@@ -38,7 +38,7 @@ internal static class HuberGrid
     public static MinimizerOptions Screening { get; } = new(1e-9, 1e-5, 0, 1000);
 
     /// <summary>Above this many rows, the starts are screened on a stratified subsample (<see cref="ScreeningRows"/>).</summary>
-    public const int LargeRows = 20_000;
+    public const int LargeRows = 5_000;
 
     /// <summary>The rows of the stratified subsample the starts of a large table are screened on.</summary>
     public const int ScreeningRows = 4_000;

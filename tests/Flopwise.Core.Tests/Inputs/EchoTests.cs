@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Flopwise.Inputs;
 
 namespace Flopwise.Core.Tests.Inputs;
@@ -50,12 +49,11 @@ public sealed class EchoTests
     public void Closest_ValueOver100Characters_SuggestsNothingAtOnce()
     {
         string[] names = [.. Enumerable.Range(0, 2000).Select(i => "gpu-name-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        var clock = Stopwatch.StartNew();
-
+        // No edit distance is computed (that cost 0.9 s for a 900 KB value against the GPU catalog); no timing is
+        // asserted here, as no test times anything (docs/performance.md).
         string[] found = Suggestions.Closest(new string('g', 900_000), names);
 
         Assert.Empty(found);
-        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 0.5);
         Assert.Equal(["gpu-name-1"], Suggestions.Closest("gpu-name-1x", names));
         Assert.Empty(Suggestions.Closest("gpu-name-1" + new string('x', 91), names));
     }
