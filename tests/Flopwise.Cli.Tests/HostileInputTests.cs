@@ -65,6 +65,24 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Catalog_DevZero_IsRefusedAfter16MB() =>
+        Assert.Equal(
+            "error: --catalog: names a file larger than 16 MB (got /dev/zero; expected a JSON file of at most 16 MB)",
+            Shell.AssertUsageError(Shell.Run("gpus", "--catalog", "/dev/zero")));
+
+    [Fact]
+    public void LimitedReadStream_PastTheLimit_IsTheUsersError()
+    {
+        // The runs file's 100 MB limit, shown at 10 bytes: the read that crosses it throws the one-line error.
+        using var stream = new LimitedReadStream(new MemoryStream(new byte[100]), 10, "runs.csv: is larger than 10 bytes");
+        byte[] buffer = new byte[8];
+
+        Assert.Equal(8, stream.Read(buffer, 0, 8));
+        UsageException error = Assert.Throws<UsageException>(() => stream.Read(buffer, 0, 8));
+        Assert.Equal("runs.csv: is larger than 10 bytes", error.Message);
+    }
+
+    [Fact]
     public void Scenario_GridWithGridIntensity_IsRefusedAsTheCliRefusesIt()
     {
         string path = Write("grid.yaml", "compute: 1e27\ngpu: h100\ngrid: france\ngrid-intensity: 0.3\n");
