@@ -78,27 +78,48 @@ internal static class CliApp
             string? problem = ParseErrors.Describe(parse);
             if (problem is not null)
             {
-                error.WriteLine("error: " + problem);
-                return UsageError;
+                return Fail(error, "error: " + problem, UsageError);
             }
 
-            return parse.Invoke(new InvocationConfiguration
+            int code = parse.Invoke(new InvocationConfiguration
             {
                 Output = output,
                 Error = error,
                 EnableDefaultExceptionHandler = false,
             });
+            output.Flush();
+            return code;
         }
         catch (UsageException e)
         {
-            error.WriteLine("error: " + e.Message);
-            return UsageError;
+            return Fail(error, "error: " + e.Message, UsageError);
+        }
+        catch (OutputWriteException e)
+        {
+            return Fail(error, "error: " + e.Message, InternalError);
         }
 #pragma warning disable CA1031 // The CLI's last line of defence: one line, exit code 1, never a stack trace.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            error.WriteLine($"error: internal error ({e.GetType().Name}): {e.Message.ReplaceLineEndings(" ")}");
+            return Fail(error, $"error: internal error ({e.GetType().Name}): {e.Message.ReplaceLineEndings(" ")}", InternalError);
+        }
+    }
+
+    /// <summary>
+    /// Prints the error line (control characters escaped, length bounded) and returns <paramref name="code"/>; when
+    /// stderr itself cannot be written (a full disk, <c>/dev/full</c>), the line is lost and the exit code is 1.
+    /// </summary>
+    private static int Fail(TextWriter error, string line, int code)
+    {
+        try
+        {
+            error.WriteLine(ErrorText.Line(line));
+            error.Flush();
+            return code;
+        }
+        catch (IOException)
+        {
             return InternalError;
         }
     }

@@ -92,7 +92,7 @@ internal sealed class InputOptions
         ? value.ToString("0.######e+00", CultureInfo.InvariantCulture)
         : value.ToString("G", CultureInfo.InvariantCulture);
 
-    public static string Quote(string text) => text.Length == 0 ? "''" : text;
+    public static string Quote(string text) => text.Length == 0 ? "''" : FieldError.Echo(text);
 
     public static string Describe(InputSpec spec)
     {

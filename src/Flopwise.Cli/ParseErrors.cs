@@ -31,7 +31,7 @@ internal static class ParseErrors
             string expected = option is Option<bool> ? "no value (a flag)" : "one value";
             return count == 0
                 ? ErrorText.ForOption(option.Name, "needs a value", Messages.Nothing, expected)
-                : ErrorText.ForOption(option.Name, "is given more than once or with more than one value", string.Join(' ', optionResult.Tokens.Select(t => t.Value)), expected);
+                : ErrorText.ForOption(option.Name, "is given more than once or with more than one value", FieldError.Echo(string.Join(' ', optionResult.Tokens.Select(t => t.Value))), expected);
         }
 
         return first.Message;
@@ -43,7 +43,7 @@ internal static class ParseErrors
         IEnumerable<string> candidates = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal));
         string? closest = Suggestions.Closest(name, candidates).FirstOrDefault();
         string expected = closest is null ? $"an option of '{CommandPath(command)}' (see --help)" : $"an option of '{CommandPath(command)}'; did you mean {closest}?";
-        return ErrorText.ForOption(name, "unknown option", token, expected);
+        return ErrorText.ForOption(FieldError.Echo(name), "unknown option", FieldError.Echo(token), expected);
     }
 
     private static string UnexpectedArgument(Command command, string token)
@@ -53,10 +53,10 @@ internal static class ParseErrors
             string[] names = command.Subcommands.Select(c => c.Name).ToArray();
             string? closest = Suggestions.Closest(token, names).FirstOrDefault();
             string expected = "one of " + string.Join(", ", names) + (closest is null ? string.Empty : $"; did you mean {closest}?");
-            return $"{token}: unknown command (got {token}; expected {expected})";
+            return $"{FieldError.Echo(token)}: unknown command (got {FieldError.Echo(token)}; expected {expected})";
         }
 
-        return $"{token}: unexpected argument (got {token}; expected options of '{CommandPath(command)}' only, each as --name value)";
+        return $"{FieldError.Echo(token)}: unexpected argument (got {FieldError.Echo(token)}; expected options of '{CommandPath(command)}' only, each as --name value)";
     }
 
     private static string CommandPath(Command command) => command is RootCommand ? "flopwise" : "flopwise " + command.Name;

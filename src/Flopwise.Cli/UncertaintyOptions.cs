@@ -13,6 +13,12 @@ namespace Flopwise.Cli;
 /// </summary>
 internal sealed class UncertaintyOptions
 {
+    /// <summary>
+    /// The most values a CLI Monte Carlo run may hold, samples × numeric outputs ≤ 1e8 (about 1.6 GB, each value held by
+    /// sample and sorted); more is refused up front naming <c>samples</c>. The web keeps its own, smaller limit.
+    /// </summary>
+    public const long MaxStoredValues = 100_000_000;
+
     private readonly InputOptions _inputs;
     private readonly Option<string> _sensitivity = new("--sensitivity")
     {
@@ -64,7 +70,7 @@ internal sealed class UncertaintyOptions
 
         int samples = (int)Check(MonteCarlo.SamplesInput, given);
         int seed = (int)Check(MonteCarlo.SeedInput, given);
-        MonteCarloResult result = CommandOutput.Unwrap(MonteCarlo.Run(fixedValues, uncertain, evaluate, samples, seed, sensitivityOutput: sensitivity));
+        MonteCarloResult result = CommandOutput.Unwrap(MonteCarlo.Run(fixedValues, uncertain, evaluate, samples, seed, sensitivityOutput: sensitivity, maxStoredValues: MaxStoredValues));
         if (plotPath is not null && result.Outputs.Count > 0)
         {
             string key = sensitivity ?? result.Outputs[0].Key;

@@ -107,16 +107,16 @@ public class LossCommandTests
     }
 
     [Theory]
-    [InlineData("loss --law epoch --params 0 --tokens 1T", "error: --params: must be greater than 0 (got 0; expected a number > 0 and <= 1e+18 (parameters))")]
-    [InlineData("loss --law epoch --params -70B --tokens 1T", "error: --params: must be greater than 0 (got -70000000000; expected a number > 0 and <= 1e+18 (parameters))")]
-    [InlineData("loss --law epoch --params 70B --tokens 0", "error: --tokens: must be greater than 0 (got 0; expected a number > 0 and <= 1e+20 (tokens))")]
-    [InlineData("loss --law epoch --params 70B", "error: --tokens: is required (got nothing; expected a number > 0 and <= 1e+20 (tokens))")]
+    [InlineData("loss --law epoch --params 0 --tokens 1T", "error: --params: must be at least 1 (got 0; expected a number >= 1 and <= 1e+18 (parameters))")]
+    [InlineData("loss --law epoch --params -70B --tokens 1T", "error: --params: must be at least 1 (got -70000000000; expected a number >= 1 and <= 1e+18 (parameters))")]
+    [InlineData("loss --law epoch --params 70B --tokens 0", "error: --tokens: must be at least 1 (got 0; expected a number >= 1 and <= 1e+20 (tokens))")]
+    [InlineData("loss --law epoch --params 70B", "error: --tokens: is required (got nothing; expected a number >= 1 and <= 1e+20 (tokens))")]
     [InlineData("loss --law epoh --params 70B --tokens 1T", "error: --law: is unknown (got epoh; expected a law preset (see flopwise laws); did you mean epoch?)")]
     [InlineData("loss --law deepseek --params 70B --tokens 1T", "error: --law: 'deepseek' predicts no loss, only a compute-optimal frontier (got deepseek; expected a law with a loss: hoffmann, hoffmann-unrounded, epoch, kaplan, muennighoff, or E=…,A=…,B=…,alpha=…,beta=…)")]
     [InlineData("loss --law E=1.69,A=406.4,B=410.7 --params 70B --tokens 1T", "error: --law: is missing alpha, beta (got E=1.69,A=406.4,B=410.7; expected E=…,A=…,B=…,alpha=…,beta=… (a Chinchilla-form law) or parametersCoefficient=…,parametersExponent=…,tokensCoefficient=…,tokensExponent=… (a power-form frontier))")]
     [InlineData("loss --law kaplan --params 70B --tokens 1T --unique-tokens 1T", "error: --unique-tokens: needs a law with E, A, B, alpha, beta, and 'kaplan' (kaplan form) has none (got 1000000000000; expected --law hoffmann, hoffmann-unrounded, epoch, muennighoff or inline constants E=…,A=…,B=…,alpha=…,beta=…)")]
     [InlineData("loss --law epoch --params 70B --tokens 1T --compute-range 1e18:1e20", "error: --compute-range: needs --plot (got 1e18:1e20; expected --plot FILE.svg with --compute-range FROM:TO)")]
-    [InlineData("loss --params abc --tokens 1T", "error: --params: is not a number (got abc; expected a number > 0 and <= 1e+18 (parameters))")]
+    [InlineData("loss --params abc --tokens 1T", "error: --params: is not a number (got abc; expected a number >= 1 and <= 1e+18 (parameters))")]
     public void Loss_BadInput_IsOneLineExit2(string commandLine, string message)
     {
         Assert.Equal(message, Shell.AssertUsageError(Shell.RunLine(commandLine)));

@@ -137,7 +137,7 @@ public class PlanCommandTests
     [InlineData("plan --target-loss 0 --inference-tokens 1e12", "error: --target-loss: must be greater than 0 (got 0;")]
     [InlineData("plan --target-loss abc --inference-tokens 1e12", "error: --target-loss: is not a number (got abc;")]
     [InlineData("plan --law hoffmann --target-loss 2 --inference-tokens 1e12 --params 1e8", "error: --params: is too small to reach loss 2 under hoffmann: that needs more than N_min = 1.477e+09 parameters (got 100000000;")]
-    [InlineData("plan --law hoffmann --target-loss 2 --inference-tokens 1e12 --params 0", "error: --params: must be greater than 0 (got 0;")]
+    [InlineData("plan --law hoffmann --target-loss 2 --inference-tokens 1e12 --params 0", "error: --params: must be at least 1 (got 0;")]
     [InlineData("plan --law hofman --target-loss 2 --inference-tokens 1e12", "error: --law: is unknown (got hofman;")]
     [InlineData("plan --law deepseek --target-loss 2 --inference-tokens 1e12", "error: --law: has no loss of the form E + A/N^α + B/D^β, which planning needs (got deepseek;")]
     [InlineData("plan --target-loss 2", "error: --inference-tokens: is required (got nothing;")]

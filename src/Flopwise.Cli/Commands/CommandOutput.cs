@@ -65,6 +65,11 @@ internal static class CommandOutput
         {
             throw new UsageException(ErrorText.ForOption("--plot", "cannot be written: " + e.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal), InputOptions.Quote(path), "a writable .svg or .png path"), e);
         }
+        catch (IOException e)
+        {
+            // Not the user's fault (a full disk, a device or /proc file that refuses the write): exit code 1.
+            throw new OutputWriteException($"cannot write {InputOptions.Quote(path)} ({e.Message.ReplaceLineEndings(" ").TrimEnd('.', ' ')})", e);
+        }
 
         if (format == OutputFormat.Table)
         {

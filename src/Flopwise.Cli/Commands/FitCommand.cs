@@ -63,8 +63,13 @@ internal static class FitCommand
             Description = $"isoflop: group runs into n compute budgets (log-spaced) instead of by exact compute; at most {MaxComputeBins:G}.",
             HelpName = "n",
         };
+        var allowNonphysical = new Option<bool>("--allow-nonphysical")
+        {
+            Description = "Keep a fit that is no law (an exponent not positive, a constant at a bound of the search, or data that cannot identify it: one column used twice, a single N or D), marked 'nonphysical' in the output; default: such a fit is an error.",
+        };
         command.Add(drop);
         command.Add(skip);
+        command.Add(allowNonphysical);
         command.Add(bootstrap);
         command.Add(seed);
         command.Add(bins);
@@ -109,7 +114,7 @@ internal static class FitCommand
                 SkipBadRows = parse.GetValue(skip),
             };
             RunTable table = FitInput.Read(path, options);
-            var run = new FitRun(context, path, chosen, table, resamples, seedValue, computeBins);
+            var run = new FitRun(context, path, chosen, table, resamples, seedValue, computeBins, parse.GetValue(allowNonphysical));
             run.Execute(format, plotPath);
             return CliApp.Ok;
         });

@@ -9,6 +9,9 @@ internal static class FitInput
 {
     private const int BufferSize = 1 << 16;
 
+    /// <summary>The largest runs file read, 100 MB (about 3,000,000 rows of four numbers); read as a stream, never whole.</summary>
+    public const long MaxBytes = 100_000_000;
+
     public static RunTable Read(string path, RunTableOptions options)
     {
         string name = InputOptions.Quote(path);
@@ -20,7 +23,10 @@ internal static class FitInput
         Outcome<RunTable> outcome;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+            using var stream = new LimitedReadStream(
+                new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan),
+                MaxBytes,
+                $"{name}: is larger than 100 MB (got more than {MaxBytes} bytes; expected a CSV file of runs of at most 100 MB)");
             using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize);
             outcome = RunTable.Parse(reader, name, options);
         }

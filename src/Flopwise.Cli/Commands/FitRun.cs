@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Flopwise.Cli.Commands;
 
 /// <summary>One <c>flopwise fit</c> run: fits the table, then writes the table, the JSON and the plot.</summary>
-internal sealed class FitRun(CliContext context, string path, FitMethod method, RunTable table, int? resamples, int seed, int? computeBins)
+internal sealed class FitRun(CliContext context, string path, FitMethod method, RunTable table, int? resamples, int seed, int? computeBins, bool allowNonphysical)
 {
     private const double Delta = Fit.DefaultDelta;
 
@@ -37,6 +37,12 @@ internal sealed class FitRun(CliContext context, string path, FitMethod method, 
             return;
         }
 
+        IReadOnlyList<string> unidentified = FitChecks.Identification(table);
+        if (unidentified.Count > 0 && !allowNonphysical)
+        {
+            throw new UsageException($"{table.FileName}: cannot identify L = E + A/N^alpha + B/D^beta: {string.Join("; ", unidentified)} (got {Columns()}; expected runs that vary N and D independently, or --allow-nonphysical to fit anyway)");
+        }
+
         ChinchillaFit fit;
         using (FitProgress? progress = FitProgress.Create(context, "fitting  "))
         {
@@ -46,6 +52,14 @@ internal sealed class FitRun(CliContext context, string path, FitMethod method, 
         if (!double.IsFinite(fit.E) || !double.IsFinite(fit.A) || !double.IsFinite(fit.B) || !double.IsFinite(fit.Alpha) || !double.IsFinite(fit.Beta))
         {
             throw new UsageException($"{table.FileName}: no start of the fit converged to finite constants (exit: {fit.ExitReason}); the runs may not follow L = E + A/N^alpha + B/D^beta");
+        }
+
+        IReadOnlyList<string> nonphysical = FitChecks.Physical(fit);
+        if (nonphysical.Count > 0 && !allowNonphysical)
+        {
+            throw new UsageException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{table.FileName}: the fit is no scaling law: {string.Join("; ", nonphysical)} (got E {fit.E:G6}, A {fit.A:G6}, B {fit.B:G6}, alpha {fit.Alpha:G6}, beta {fit.Beta:G6}; expected positive exponents inside the search region, or --allow-nonphysical to keep it)"));
         }
 
         BootstrapFit? boot = null;
@@ -103,6 +117,11 @@ internal sealed class FitRun(CliContext context, string path, FitMethod method, 
         fields.Add(new ResultField("starts", "Starts", fit.Starts, string.Empty));
         fields.Add(new ResultField("convergedStarts", "Converged starts (screening; best 20 polished)", fit.ConvergedStarts, string.Empty));
         fields.Add(new ResultField("rows", "Runs fitted", table.Count, string.Empty));
+        if (fit.ScreeningRows is int screened)
+        {
+            fields.Add(new ResultField("screeningRows", "Starts screened on a stratified subsample of", screened, "rows"));
+        }
+
         TableOutput.Write(console, $"Chinchilla fit ({MethodName}) of {Path.GetFileName(path)}", new View(fields, Assumptions(fit, boot, forTable: true)));
         if (boot is not null)
         {
@@ -118,8 +137,11 @@ internal sealed class FitRun(CliContext context, string path, FitMethod method, 
             console.Write(t);
         }
 
-        WriteWarnings(console, table.Warnings);
+        WriteWarnings(console, [.. table.Warnings, .. FitChecks.Identification(table).Concat(FitChecks.Physical(fit)).Select(r => "nonphysical (kept by --allow-nonphysical): " + r)]);
     }
+
+    private string Columns() =>
+        $"parameters '{table.ParametersColumn}'" + (table.TokensColumn is string t ? $", tokens '{t}'" : string.Empty) + (table.ComputeColumn is string c ? $", compute '{c}'" : string.Empty);
 
     private void WriteIsoFlop(OutputFormat format, IsoFlopFit iso)
     {

@@ -87,11 +87,13 @@ internal static class ScenarioCommand
                     v => CalculationOutcome.Widen(ScenarioChain.Evaluate(scenario, v)),
                     n,
                     s,
-                    sensitivityOutput: sensitivityOutput);
+                    sensitivityOutput: sensitivityOutput,
+                    maxStoredValues: UncertaintyOptions.MaxStoredValues);
                 if (outcome.Value is not MonteCarloResult monteCarlo)
                 {
                     FieldError first = outcome.Errors[0];
-                    throw first.Field == "sensitivity" ? UsageException.From(first) : Located(path, scenario, outcome.Errors);
+                    bool fromOption = first.Field == "sensitivity" || (first.Field == MonteCarlo.SamplesInput.Name && samplesGiven is not null);
+                    throw fromOption ? UsageException.From(first) : Located(path, scenario, outcome.Errors);
                 }
 
                 result = monteCarlo;
@@ -152,7 +154,11 @@ internal static class ScenarioCommand
 
         try
         {
-            text = File.ReadAllText(path);
+            text = TextFiles.ReadLimited(path, ScenarioFile.MaxBytes, out bool tooLarge);
+            if (tooLarge)
+            {
+                throw new UsageException($"{InputOptions.Quote(path)}: is larger than 1 MB (got more than {ScenarioFile.MaxBytes} bytes; expected a YAML scenario file of at most 1 MB)");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -68,6 +68,12 @@ public sealed record ChinchillaFit
     /// <summary>Gets s = ln σ of the Huber likelihood (<see cref="Fit.Likelihood"/> only; otherwise <see langword="null"/>).</summary>
     public double? LogSigma { get; init; }
 
+    /// <summary>
+    /// Gets the number of rows of the stratified subsample the grid's starts were screened on before the best were
+    /// refined on all rows, or <see langword="null"/> when every start ran on all rows (tables up to 5,000 rows).
+    /// </summary>
+    public int? ScreeningRows { get; init; }
+
     /// <summary>Gets the maximised log-likelihood (<see cref="Fit.Likelihood"/> only; otherwise <see langword="null"/>).</summary>
     public double? LogLikelihood { get; init; }
 

@@ -49,7 +49,7 @@ public sealed class FitJson
     /// <param name="fit">The fit, made with Huber delta <see cref="Fit.DefaultDelta"/>.</param>
     /// <param name="boot">The bootstrap, or <see langword="null"/> when none was asked for.</param>
     /// <param name="seed">The seed the user gave (0 when none), to say whether the bootstrap's seed is the default.</param>
-    /// <returns>A new JSON object: <c>law</c> (form <c>chinchilla</c>), diagnostics, rows, <c>bootstrap</c>, <c>standardErrors</c>, <c>ci95</c>, <c>assumptions</c>.</returns>
+    /// <returns>A new JSON object: <c>law</c> (form <c>chinchilla</c>), diagnostics, rows, <c>nonphysical</c> (only when <see cref="FitChecks"/> finds the data or the fit no law), <c>bootstrap</c>, <c>standardErrors</c>, <c>ci95</c>, <c>assumptions</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fit"/> is null.</exception>
     public JsonObject Chinchilla(ChinchillaFit fit, BootstrapFit? boot, int seed)
     {
@@ -98,7 +98,19 @@ public sealed class FitJson
             root["gradientFloor"] = Number(floor);
         }
 
+        if (fit.ScreeningRows is int screened)
+        {
+            root["screeningRows"] = screened;
+        }
+
         AddRows(root);
+        string[] nonphysical = [.. FitChecks.Identification(_table), .. FitChecks.Physical(fit)];
+        if (nonphysical.Length > 0)
+        {
+            // Kept only on request (flopwise fit --allow-nonphysical); marked so that no reader takes it for a law.
+            root["nonphysical"] = Strings(nonphysical);
+        }
+
         if (boot is not null)
         {
             root["bootstrap"] = new JsonObject { ["resamples"] = boot.Resamples, ["converged"] = boot.Converged, ["seed"] = boot.Seed };

@@ -39,13 +39,135 @@ internal static class HuberGrid
     /// <summary>The screening tolerances of the two-stage run: relative objective change 1e-5, at most 1000 iterations.</summary>
     public static MinimizerOptions Screening { get; } = new(1e-9, 1e-5, 0, 1000);
 
+    /// <summary>Above this many rows, the starts are screened on a stratified subsample (<see cref="ScreeningRows"/>).</summary>
+    public const int LargeRows = 5_000;
+
+    /// <summary>The rows of the stratified subsample the starts of a large table are screened on.</summary>
+    public const int ScreeningRows = 4_000;
+
+    /// <summary>The best subsample optima (distinct starts) refined on all rows of a large table.</summary>
+    public const int Refined = 3;
+
     /// <summary>
     /// Runs the grid and returns the best converged start. When <paramref name="options"/> are tighter than
     /// <see cref="Screening"/>, every start is first run to the screening tolerances, then the best
     /// <see cref="Polished"/> (by objective, ties by start index) are continued to <paramref name="options"/> and the best
-    /// converged of those wins; otherwise every start runs to <paramref name="options"/> directly.
+    /// converged of those wins; otherwise every start runs to <paramref name="options"/> directly. A table of more than
+    /// <see cref="LargeRows"/> rows (or <paramref name="screeningRows"/>, when given and smaller than the table) runs
+    /// that grid on a stratified subsample, then refines the <see cref="Refined"/> best subsample optima on all rows
+    /// (<see cref="RunLarge"/>).
     /// </summary>
-    public static ChinchillaFit Run(FitData data, double delta, bool mean, MinimizerOptions options, IProgress<double>? progress, int? maxDegreeOfParallelism = null)
+    public static ChinchillaFit Run(FitData data, double delta, bool mean, MinimizerOptions options, IProgress<double>? progress, int? maxDegreeOfParallelism = null, int? screeningRows = null)
+    {
+        int sampleRows = screeningRows ?? (data.Count > LargeRows ? ScreeningRows : data.Count);
+        if (sampleRows < data.Count)
+        {
+            return RunLarge(data, sampleRows, delta, mean, options, progress, maxDegreeOfParallelism);
+        }
+
+        GridRun grid = RunGrid(data, delta, mean, options, progress, maxDegreeOfParallelism);
+        progress?.Report(1);
+        int winner = grid.Ranked.Length == 0 ? -1 : grid.Ranked[0];
+        double[] x = winner < 0 ? new double[5] : grid.Points.AsSpan(winner * 5, 5).ToArray();
+        MinimizerResult best = winner < 0 ? new MinimizerResult(double.PositiveInfinity, 0, 0, ExitReason.MaxIterations) : grid.Outcomes[winner].Result;
+        return Result(x, best, grid.Converged, winner < 0 ? 0 : grid.Outcomes[winner].Iterations);
+    }
+
+    /// <summary>
+    /// A large table: the 4,500 starts (and the polish of the best 20) run on a stratified subsample of
+    /// <paramref name="sampleRows"/> rows (<see cref="Stratified"/>); the <see cref="Refined"/> best converged
+    /// subsample optima are then continued to <paramref name="options"/> on all rows, the rows split into fixed chunks
+    /// evaluated in parallel and summed in order (so the result does not depend on the core count); the lowest
+    /// all-row objective among converged refinements wins, ties to the better subsample rank.
+    /// </summary>
+    private static ChinchillaFit RunLarge(FitData data, int sampleRows, double delta, bool mean, MinimizerOptions options, IProgress<double>? progress, int? maxDegreeOfParallelism)
+    {
+        const double ScreeningShare = 0.4;
+        FitData sample = Stratified(data, sampleRows);
+        IProgress<double>? screening = progress is null ? null : new Scaled(progress, 0, ScreeningShare);
+        GridRun grid = RunGrid(sample, delta, mean, options, screening, maxDegreeOfParallelism);
+        int[] refine = grid.Ranked.Take(Refined).ToArray();
+        var all = new ChunkedObjective(data, delta, mean, maxDegreeOfParallelism);
+        var minimizer = new LbfgsMinimizer(5);
+        int winner = -1;
+        double[] bestX = new double[5];
+        MinimizerResult best = new(double.PositiveInfinity, 0, 0, ExitReason.MaxIterations);
+        int iterations = 0;
+        for (int k = 0; k < refine.Length; k++)
+        {
+            double[] x = grid.Points.AsSpan(refine[k] * 5, 5).ToArray();
+            MinimizerResult result = minimizer.Minimize(all, x, options);
+            if (result.Reason == ExitReason.Converged && (winner < 0 || result.Value < best.Value))
+            {
+                winner = k;
+                best = result;
+                bestX = x;
+                iterations = grid.Outcomes[refine[k]].Iterations + result.Iterations;
+            }
+
+            progress?.Report(ScreeningShare + ((1 - ScreeningShare) * (k + 1) / refine.Length));
+        }
+
+        progress?.Report(1);
+        return Result(bestX, best, grid.Converged, iterations) with { ScreeningRows = sample.Count };
+    }
+
+    /// <summary>
+    /// A stratified subsample of <paramref name="count"/> rows: the rows sorted by ln N are cut into √count strata of
+    /// equal size; within each, the rows sorted by ln D are cut into equal sub-strata and the middle row of each is
+    /// taken. The subsample spans the table's range of N and D and is the same on every run.
+    /// </summary>
+    internal static FitData Stratified(FitData data, int count)
+    {
+        int n = data.Count;
+        int[] byN = Enumerable.Range(0, n).ToArray();
+        Array.Sort(byN, Comparer<int>.Create((p, q) => data.RawParameters[p] != data.RawParameters[q] ? data.RawParameters[p].CompareTo(data.RawParameters[q]) : p.CompareTo(q)));
+        int strata = Math.Max(1, (int)Math.Sqrt(count));
+        var picked = new List<int>(count);
+        for (int s = 0; s < strata; s++)
+        {
+            int from = (int)((long)n * s / strata);
+            int to = (int)((long)n * (s + 1) / strata);
+            int want = (int)((long)count * (s + 1) / strata) - (int)((long)count * s / strata);
+            int[] stratum = byN[from..to];
+            Array.Sort(stratum, Comparer<int>.Create((p, q) => data.RawTokens[p] != data.RawTokens[q] ? data.RawTokens[p].CompareTo(data.RawTokens[q]) : p.CompareTo(q)));
+            int size = stratum.Length;
+            for (int j = 0; j < want && j < size; j++)
+            {
+                picked.Add(stratum[(int)(((2L * j) + 1) * size / (2L * want))]);
+            }
+        }
+
+        picked.Sort();
+        double[] parameters = new double[picked.Count];
+        double[] tokens = new double[picked.Count];
+        double[] loss = new double[picked.Count];
+        for (int i = 0; i < picked.Count; i++)
+        {
+            parameters[i] = data.RawParameters[picked[i]];
+            tokens[i] = data.RawTokens[picked[i]];
+            loss[i] = data.RawLoss[picked[i]];
+        }
+
+        return new FitData(parameters, tokens, loss);
+    }
+
+    private static ChinchillaFit Result(double[] x, MinimizerResult best, int converged, int iterations) => new()
+    {
+        A = Math.Exp(x[0]),
+        B = Math.Exp(x[1]),
+        E = Math.Exp(x[2]),
+        Alpha = x[3],
+        Beta = x[4],
+        Objective = best.Value,
+        Starts = Starts,
+        ConvergedStarts = converged,
+        ExitReason = best.Reason,
+        Iterations = iterations,
+    };
+
+    /// <summary>Every start run (two-stage when the options allow); <see cref="GridRun.Ranked"/> lists the converged candidates best first.</summary>
+    private static GridRun RunGrid(FitData data, double delta, bool mean, MinimizerOptions options, IProgress<double>? progress, int? maxDegreeOfParallelism)
     {
         bool twoStage = options.FunctionFloor == 0
             && options.FunctionTolerance < Screening.FunctionTolerance
@@ -97,7 +219,6 @@ internal static class HuberGrid
                     return worker;
                 },
                 _ => { });
-            progress?.Report(1);
         }
         else
         {
@@ -111,31 +232,12 @@ internal static class HuberGrid
         }
 
         // Ordered reduction: the lowest objective among converged candidates, ties to the lower start index.
-        int winner = -1;
-        foreach (int index in candidates.Order())
-        {
-            if (outcomes[index].Result.Reason == ExitReason.Converged
-                && (winner < 0 || outcomes[index].Result.Value < outcomes[winner].Result.Value))
-            {
-                winner = index;
-            }
-        }
-
-        double[] x = winner < 0 ? new double[5] : points.AsSpan(winner * 5, 5).ToArray();
-        MinimizerResult best = winner < 0 ? new MinimizerResult(double.PositiveInfinity, 0, 0, ExitReason.MaxIterations) : outcomes[winner].Result;
-        return new ChinchillaFit
-        {
-            A = Math.Exp(x[0]),
-            B = Math.Exp(x[1]),
-            E = Math.Exp(x[2]),
-            Alpha = x[3],
-            Beta = x[4],
-            Objective = best.Value,
-            Starts = Starts,
-            ConvergedStarts = converged,
-            ExitReason = best.Reason,
-            Iterations = winner < 0 ? 0 : outcomes[winner].Iterations,
-        };
+        int[] ranked = candidates
+            .Where(index => outcomes[index].Result.Reason == ExitReason.Converged)
+            .Order()
+            .OrderBy(index => outcomes[index].Result.Value)
+            .ToArray();
+        return new GridRun(outcomes, points, ranked, converged);
     }
 
     /// <summary>The <paramref name="count"/> starts with the lowest finite objective, ties by start index, in that order.</summary>
@@ -152,6 +254,14 @@ internal static class HuberGrid
 
         finite.Sort((p, q) => outcomes[p].Result.Value != outcomes[q].Result.Value ? outcomes[p].Result.Value.CompareTo(outcomes[q].Result.Value) : p.CompareTo(q));
         return finite.Take(count).ToArray();
+    }
+
+    private sealed record GridRun(Outcome[] Outcomes, double[] Points, int[] Ranked, int Converged);
+
+    /// <summary>Maps a stage's progress in [0, 1] onto [from, from + share] of the whole.</summary>
+    private sealed class Scaled(IProgress<double> inner, double from, double share) : IProgress<double>
+    {
+        public void Report(double value) => inner.Report(from + (share * value));
     }
 
     private readonly record struct Outcome(MinimizerResult Result)

@@ -67,6 +67,20 @@ public sealed partial class RunTable
             return NotCsv(fileName, $"its first line has a single column ('{Shorten(header[0])}')");
         }
 
+        for (int i = 1; i < header.Length; i++)
+        {
+            int first = header[i].Length == 0 ? -1 : Array.FindIndex(header, 0, i, h => string.Equals(h, header[i], StringComparison.OrdinalIgnoreCase));
+            if (first >= 0)
+            {
+                // Columns are found by name, so a repeated name would silently pick the first.
+                return Fail(
+                    FileField,
+                    $"{fileName}: line 1, column {i + 1}: the header '{Shorten(header[i])}' repeats column {first + 1} ('{Shorten(header[first])}')",
+                    Shorten(header[i]),
+                    "a header row whose names differ (ignoring case)");
+            }
+        }
+
         string found = string.Join(", ", header.Select(h => Shorten(h)));
         int parametersAt = FindColumn(header, options.ParamsColumn, ParametersNames);
         int tokensAt = FindColumn(header, options.TokensColumn, TokensNames);
@@ -126,6 +140,11 @@ public sealed partial class RunTable
             if (csv.FieldCount < needed)
             {
                 problem = $"{fileName}: line {csv.Line}: has {csv.FieldCount} {(csv.FieldCount == 1 ? "field" : "fields")}, but the header has {header.Length}";
+            }
+            else if (csv.FieldCount > header.Length)
+            {
+                // A field beyond the header (an unquoted comma, a shifted row) is never silently ignored.
+                problem = $"{fileName}: line {csv.Line}, column {header.Length + 1}: has {csv.FieldCount} fields, but the header has {header.Length}";
             }
             else
             {

@@ -28,6 +28,8 @@ public static class HumanInputs
         Unit = "parameters",
         Default = 70e9,
         Source = Seed004 + " (\"current 70B models\")",
+        Minimum = 1,
+        MinimumInclusive = true,
     };
 
     /// <summary>Inference FLOP of the reference answer; default 1e14.</summary>
@@ -109,6 +111,8 @@ public static class HumanInputs
         Label = "Tokens",
         Description = "Tokens (e.g. a training set) to express as years of reading 24/7.",
         Unit = "tokens",
+        Minimum = 1,
+        MinimumInclusive = true,
     };
 
     /// <summary>English words per token; default 0.75.</summary>

@@ -119,8 +119,10 @@ internal sealed class CsvRecordReader
                     EndField(ref fieldStart);
                     return true;
                 case '\0':
+                    // Binary data: end the record here, so a file of NULs (/dev/zero) is refused at once, not read to its end.
                     SawNul = true;
-                    break;
+                    EndField(ref fieldStart);
+                    return true;
                 default:
                     ReadQuoted();
                     break;
@@ -196,6 +198,7 @@ internal sealed class CsvRecordReader
             else if (c == '\0')
             {
                 SawNul = true;
+                return;
             }
             else if ((_position < _length || Fill()) && _buffer[_position] == '"')
             {

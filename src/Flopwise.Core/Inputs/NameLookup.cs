@@ -8,19 +8,30 @@ namespace Flopwise.Inputs;
 /// <remarks>Case-insensitive. Used by the GPU, model and law catalogs alike. Immutable and thread-safe.</remarks>
 public static class NameLookup
 {
+    /// <summary>The longest name looked up, 200 characters; a longer one is refused before any matching or suggestion.</summary>
+    public const int MaxNameLength = 200;
+
     /// <summary>Resolves <paramref name="typed"/>.</summary>
     /// <param name="field">The input name to blame in errors, e.g. <c>gpu</c>.</param>
     /// <param name="typed">The name as typed.</param>
     /// <param name="ids">Every id of the catalog.</param>
     /// <param name="aliases">Alias → id.</param>
     /// <param name="what">What the catalog holds, for messages, with where to list it, e.g. <c>a GPU id (see flopwise gpus)</c>.</param>
-    /// <returns>The id and, when it was not typed exactly, a note such as <c>'h100' is h100-sxm5-80gb</c>; or the error.</returns>
+    /// <returns>
+    /// The id and, when it was not typed exactly, a note such as <c>'h100' is h100-sxm5-80gb</c>; or the error (a name
+    /// over <see cref="MaxNameLength"/> characters is one at once).
+    /// </returns>
     public static NameMatch Resolve(
         string field, string typed, IReadOnlyCollection<string> ids, IReadOnlyDictionary<string, string> aliases, string what)
     {
         ArgumentNullException.ThrowIfNull(typed);
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(aliases);
+        if (typed.Length > MaxNameLength)
+        {
+            return new NameMatch(null, null, new FieldError(field, $"is longer than {MaxNameLength} characters", typed, what));
+        }
+
         string key = typed.Trim().ToLowerInvariant();
         string? exact = ids.FirstOrDefault(id => string.Equals(id, key, StringComparison.OrdinalIgnoreCase));
         if (exact is not null)

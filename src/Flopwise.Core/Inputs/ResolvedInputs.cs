@@ -123,18 +123,19 @@ internal sealed class ResolvedInputs
     public void AddError(FieldError error) => _errors.Add(error);
 
     /// <summary>
-    /// Checks that every output is finite and, since every output passed here must be positive, not zero by
-    /// underflow; if one fails, records an error against the given input that lies furthest from its default
+    /// Checks that every output is finite and, since every output passed here must be positive, neither zero nor
+    /// subnormal by underflow (below the smallest normal double, 2.2250738585072014e-308); if one fails, records an error against the given input that lies furthest from its default
     /// (in orders of magnitude), or else the first given input.
     /// </summary>
     /// <param name="outputs">The outputs, by label.</param>
-    /// <returns><see langword="true"/> when every output is finite and non-zero.</returns>
+    /// <returns><see langword="true"/> when every output is a normal double (finite, non-zero, not subnormal).</returns>
     /// <exception cref="InvalidOperationException">An output fails although no input was given (a bug).</exception>
     public bool CheckFinite(params ReadOnlySpan<(string Label, double Value)> outputs)
     {
         foreach ((string label, double value) in outputs)
         {
-            if (double.IsFinite(value) && value != 0)
+            // Below the smallest normal double (2.2e-308) a result has lost its precision as well as its meaning.
+            if (double.IsNormal(value))
             {
                 continue;
             }

@@ -34,6 +34,8 @@ public static class PlanInputs
         Description = "Parameters of a reference model; the target loss is its loss L(N, D) under the law (with --reference-tokens).",
         Unit = "parameters",
         Maximum = MaximumCount,
+        Minimum = 1,
+        MinimumInclusive = true,
     };
 
     /// <summary>Training tokens of the reference model.</summary>
@@ -44,6 +46,8 @@ public static class PlanInputs
         Description = "Training tokens of the reference model (with --reference-params).",
         Unit = "tokens",
         Maximum = MaximumCount,
+        Minimum = 1,
+        MinimumInclusive = true,
     };
 
     /// <summary>Lifetime inference tokens I the model will process.</summary>
@@ -64,6 +68,8 @@ public static class PlanInputs
         Description = "Fix the model size instead of optimising it; the plan gives the training tokens that reach the target loss.",
         Unit = "parameters",
         Maximum = MaximumCount,
+        Minimum = 1,
+        MinimumInclusive = true,
     };
 
     /// <summary>Training MFU used to price training FLOP with <c>--gpu</c>; default 0.375.</summary>
@@ -125,6 +131,8 @@ public static class PlanInputs
         Description = "Parameters of the model the --usd-per-million-tokens price is for; default --params, else --reference-params (plan) or the first plan's (compare).",
         Unit = "parameters",
         Maximum = MaximumCount,
+        Minimum = 1,
+        MinimumInclusive = true,
     };
 
     /// <summary>Lifetime requests R (compare); inference tokens are R × tokens per request.</summary>

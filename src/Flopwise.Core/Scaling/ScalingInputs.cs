@@ -23,6 +23,8 @@ public static class ScalingInputs
         Unit = "parameters",
         IsRequired = true,
         Maximum = MaximumParameters,
+        Minimum = 1,
+        MinimumInclusive = true,
     };
 
     /// <summary>D: training tokens (total, repeats counted); required for a loss.</summary>
@@ -34,6 +36,8 @@ public static class ScalingInputs
         Unit = "tokens",
         IsRequired = true,
         Maximum = MaximumTokens,
+        Minimum = 1,
+        MinimumInclusive = true,
     };
 
     /// <summary>C: training compute in FLOP; required for a compute-optimal allocation.</summary>

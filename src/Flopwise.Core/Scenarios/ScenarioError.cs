@@ -20,6 +20,6 @@ public sealed record ScenarioError(int Line, int Column, string Key, string Prob
     {
         string place = Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"line {Line}, column {Column}: ") : string.Empty;
         string key = Key.Length == 0 ? string.Empty : Key + ": ";
-        return $"{place}{key}{Problem} (got {Got}; expected {Expected})";
+        return $"{place}{key}{Problem} (got {Flopwise.Inputs.FieldError.Echo(Got)}; expected {Expected})";
     }
 }

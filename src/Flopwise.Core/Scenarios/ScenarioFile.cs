@@ -1,3 +1,4 @@
+using System.Globalization;
 using Flopwise.Architectures;
 using Flopwise.Hardware;
 using Flopwise.Inputs;
@@ -32,6 +33,12 @@ public static class ScenarioFile
         "grid-intensity", "server-overhead", "power-utilisation", "grid", "dtype", "flop-convention", "recompute",
     ];
 
+    /// <summary>The largest scenario text accepted, 1 MB of UTF-8 (1,000,000 bytes); a front end should read no more than one byte beyond it.</summary>
+    public const int MaxBytes = 1_000_000;
+
+    /// <summary>The deepest nesting accepted, 64 levels of indentation, sequence dashes and flow brackets together.</summary>
+    public const int MaxDepth = 64;
+
     private static readonly string[] BudgetExcluded = ["peak-tflops", "achieved-tflops", "tokens-per-second-per-gpu", "dtype", "flop-convention", "recompute"];
 
     /// <summary>Parses and checks a scenario.</summary>
@@ -43,6 +50,19 @@ public static class ScenarioFile
         if (yaml.Trim().Length == 0)
         {
             return Fail(new ScenarioError(0, 0, string.Empty, "is empty", "an empty file", "YAML keys such as compute: 1e27"));
+        }
+
+        // Both limits are checked before YamlDotNet sees the text: its parser recurses once per level, so a deep file
+        // (50,000 '[') would overflow the stack, which no handler can catch.
+        int bytes = System.Text.Encoding.UTF8.GetByteCount(yaml);
+        if (bytes > MaxBytes)
+        {
+            return Fail(new ScenarioError(0, 0, string.Empty, "is too large", string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"), string.Create(CultureInfo.InvariantCulture, $"at most {MaxBytes} bytes (1 MB)")));
+        }
+
+        if (ScenarioDepth.FirstTooDeep(yaml, MaxDepth) is (int deepLine, int deepColumn))
+        {
+            return Fail(new ScenarioError(deepLine, deepColumn, string.Empty, string.Create(CultureInfo.InvariantCulture, $"nests deeper than {MaxDepth} levels"), Snippet(yaml, deepLine), string.Create(CultureInfo.InvariantCulture, $"at most {MaxDepth} levels of nesting")));
         }
 
         var stream = new YamlStream();
@@ -443,6 +463,12 @@ public static class ScenarioFile
             }
 
             ScenarioMode mode = ScenarioChain.ModeOf(Gives);
+            if (Gives("grid") && Gives("grid-intensity"))
+            {
+                // As flopwise train and budget refuse --grid with --grid-intensity: one would silently win.
+                Error("grid", "cannot be combined with grid-intensity", "one of grid or grid-intensity");
+            }
+
             if (Gives("compute") && (Gives("flop") || Gives("params") || Gives("tokens")))
             {
                 Error("compute", "is given with the run's own work (flop, or params with tokens); give one", "compute, or flop, or params with tokens");

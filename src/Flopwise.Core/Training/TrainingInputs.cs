@@ -16,6 +16,8 @@ public static class TrainingInputs
         Description = "Tokens the model is trained on (with --model or --params).",
         Unit = "tokens",
         Maximum = 1e18,
+        Minimum = 1,
+        MinimumInclusive = true,
     };
 
     /// <summary>Parameters N, when no architecture is given.</summary>
@@ -26,6 +28,8 @@ public static class TrainingInputs
         Description = "Parameter count (active parameters for MoE) when no architecture is given; C = 6·N·D.",
         Unit = "parameters",
         Maximum = 1e18,
+        Minimum = 1,
+        MinimumInclusive = true,
     };
 
     /// <summary>Training compute C, when given directly.</summary>

@@ -80,7 +80,7 @@ public sealed class LossCalculatorTests
     [Fact]
     public void Evaluate_Missing_IsRequiredError()
     {
-        Assert.Equal("tokens: is required (got nothing; expected a number > 0 and <= 1e+20 (tokens))", new LossRequest { Parameters = 1e9 }.Validate()[0].ToString());
+        Assert.Equal("tokens: is required (got nothing; expected a number >= 1 and <= 1e+20 (tokens))", new LossRequest { Parameters = 1e9 }.Validate()[0].ToString());
     }
 
     [Fact]
