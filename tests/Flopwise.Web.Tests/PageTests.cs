@@ -23,6 +23,21 @@ public sealed class PageTests(BrowserFixture browser) : IClassFixture<BrowserFix
         Assert.True(await page.Locator("#copies table caption:text('Assumptions used')").CountAsync() == 1);
     }
 
+    [Theory]
+    [InlineData("memory", "/?calc=memory&model=llama-2-7b&gpu=a100&gpus=8", "totalBytes")]
+    [InlineData("human", "/?calc=human&taskHours=1", "flopPerExpertHour")]
+    [InlineData("model", "/?calc=model&model=llama-2-70b", "parameters")]
+    public async Task DeclaredCalculator_HasAGeneratedSectionThatAnswers(string calc, string link, string key)
+    {
+        // Sections the page had no code for: built from the calculator's declaration in GET /api/inputs.
+        IPage page = await browser.Open(link);
+        ILocator section = page.Locator($"section[data-calc={calc}]");
+        Assert.Equal(1, await section.CountAsync());
+        Assert.Equal(1, await page.Locator($"nav a[href='#{calc}']").CountAsync());
+        await section.Locator(".result table").First.WaitForAsync();
+        Assert.Contains(key, await section.Locator(".result").InnerHTMLAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NegativeCompute_ShowsTheErrorNextToTheField()
     {
@@ -94,7 +109,7 @@ public sealed class PageTests(BrowserFixture browser) : IClassFixture<BrowserFix
     public async Task KeyboardOnly_ReachesTheFieldAndSubmits()
     {
         IPage page = await browser.Open();
-        for (int i = 0; i < 12 && await page.EvaluateAsync<string>("document.activeElement.id") != "copies-compute"; i++)
+        for (int i = 0; i < 24 && await page.EvaluateAsync<string>("document.activeElement.id") != "copies-compute"; i++)
         {
             await page.Keyboard.PressAsync("Tab");
         }

@@ -103,7 +103,7 @@ public static class TrainingCalculators
                 Advanced = true,
             },
         ],
-        Primary = ["model", "gpu", "tp", "pp", "zero", "micro-batch"],
+        Primary = ["model", "gpu", "gpus", "tp", "pp", "zero", "micro-batch"],
         Evaluate = EvaluateMemory,
     };
 

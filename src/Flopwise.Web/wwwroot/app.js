@@ -16,11 +16,9 @@ const HF_CONFIG = {
 };
 
 // Fields that are not numeric inputs (names, choices, sweeps): label, hint, kind; "more" puts them under "More inputs".
+// Only for the calculators not yet declared in Core: a declared calculator lists all of its fields in GET /api/inputs
+// (calculators[].fields), and its section is built from that alone.
 const EXTRA = {
-  copies: [
-    { name: 'sweep', label: 'Sweep of compute, FROM:TO FLOP (instead of compute)', hint: 'One row per decade, e.g. 1e24:1e34.', more: true },
-    ...MONTE_CARLO,
-  ],
   train: [
     { name: 'model', label: 'Model preset', hint: 'e.g. llama-2-70b, llama-3.1-405b (or give parameters below).' },
     HF_CONFIG,
@@ -190,17 +188,48 @@ function buildNameLists(names) {
   }
 }
 
+// The fields of a section: a declared calculator's own list (each with "more" when it folds away), else the
+// hand-written extras and the numeric specs of a calculator not yet declared in Core.
+function fieldsOf(section, specs) {
+  const calc = section.dataset.calc;
+  const names = specs.names ?? {};
+  const withNames = field => (names[field.name] ? { ...field, names: true } : field);
+  const declared = (specs.calculators ?? []).find(c => c.name === calc);
+  if (declared) return declared.fields.filter(f => f.kind !== 'none').map(withNames);
+  const primary = (section.dataset.primary || '').split(' ').filter(Boolean);
+  const extras = (EXTRA[calc] ?? []).map(withNames);
+  const numeric = (specs[calc] ?? []).map(spec => ({ ...spec, more: !primary.includes(spec.name) }));
+  return [...extras, ...numeric];
+}
+
+// One section per declared calculator, in the catalog's order, ahead of the hand-written ones; its nav link too.
+function buildDeclaredSections(calculators) {
+  const main = document.getElementById('main');
+  const firstSection = main.querySelector('section');
+  const nav = document.querySelector('nav ul');
+  const firstLink = nav?.firstElementChild ?? null;
+  for (const calculator of calculators ?? []) {
+    if (document.querySelector(`section[data-calc="${CSS.escape(calculator.name)}"]`)) continue;
+    const section = el('section', {
+      id: calculator.name, 'aria-labelledby': `${calculator.name}-title`, 'data-calc': calculator.name,
+      'data-plot': calculator.plot, 'data-group': calculator.group,
+    });
+    section.append(el('h2', { id: `${calculator.name}-title` }, calculator.title), el('p', {}, calculator.summary));
+    main.insertBefore(section, firstSection);
+    if (nav) {
+      const item = el('li');
+      item.append(el('a', { href: `#${calculator.name}` }, calculator.title));
+      nav.insertBefore(item, firstLink);
+    }
+  }
+}
+
 function buildForm(section, specs) {
   const calc = section.dataset.calc;
-  const primary = (section.dataset.primary || '').split(' ').filter(Boolean);
-  const names = specs.names ?? {};
-  const extras = (EXTRA[calc] ?? []).map(extra => (names[extra.name] ? { ...extra, names: true } : extra));
-  const numeric = specs[calc] ?? [];
   const form = el('form', { 'data-calc': calc, novalidate: true, 'aria-describedby': `${calc}-form-error` });
   const main = el('div', { class: 'fields' });
   const more = el('div', { class: 'fields' });
-  for (const extra of extras) (extra.more ? more : main).append(buildField(calc, extra));
-  for (const spec of numeric) (primary.includes(spec.name) ? main : more).append(buildField(calc, spec));
+  for (const field of fieldsOf(section, specs)) (field.more ? more : main).append(buildField(calc, field));
   form.append(main);
   if (more.childElementCount > 0) {
     const details = el('details');
@@ -595,6 +624,7 @@ async function start() {
     const response = await fetch('/api/inputs');
     const specs = await response.json();
     buildNameLists(specs.names);
+    buildDeclaredSections(specs.calculators);
     for (const section of document.querySelectorAll('section[data-calc]')) buildForm(section, specs);
     loading.remove();
     document.body.dataset.ready = 'true';
