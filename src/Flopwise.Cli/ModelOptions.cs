@@ -21,7 +21,7 @@ internal sealed class ModelOptions
         command.Add(_model);
         command.Add(_hfConfig);
         _shape = new InputOptions(command, ModelChoices.ShapeInputs);
-        _mlp = new ChoiceOption<MlpKind>(command, "--mlp", "With shape flags: the MLP kind (default swiglu).", ["gelu", "swiglu"], TryParseMlp);
+        _mlp = new ChoiceOption<MlpKind>(command, "--mlp", "With shape flags: the MLP kind (default swiglu).", ["gelu", "swiglu"], Flopwise.Calculators.ModelFields.TryParseMlp);
         command.Add(_tied);
     }
 
@@ -51,21 +51,5 @@ internal sealed class ModelOptions
 
         Outcome<ResolvedModel> outcome = ModelChoices.Resolve(choice, ModelCatalog.Default);
         return outcome.Value ?? throw UsageException.From(outcome.Errors[0]);
-    }
-
-    private static bool TryParseMlp(string? text, out MlpKind kind)
-    {
-        kind = default;
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "gelu":
-                kind = MlpKind.Gelu;
-                return true;
-            case "swiglu":
-                kind = MlpKind.SwiGlu;
-                return true;
-            default:
-                return false;
-        }
     }
 }

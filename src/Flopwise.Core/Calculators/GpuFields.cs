@@ -98,18 +98,27 @@ public static class GpuFields
             return null;
         }
 
-        if (match.Note is not null)
+        if (ResolutionNote(match) is Assumption note)
         {
-            inputs.AddNote(new Assumption
-            {
-                Name = "gpuName",
-                Label = "GPU name",
-                Text = match.Spec.Id,
-                Description = match.Note + ".",
-                IsDefault = false,
-            });
+            inputs.AddNote(note);
         }
 
         return match.Spec;
+    }
+
+    /// <summary>Gets the assumption that says how a GPU name resolved (an alias or a prefix), or <see langword="null"/> for an exact id.</summary>
+    /// <param name="match">A successful match.</param>
+    /// <returns>The assumption <c>gpuName</c>, or <see langword="null"/>.</returns>
+    public static Assumption? ResolutionNote(GpuMatch match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        return match.Note is null || match.Spec is null ? null : new Assumption
+        {
+            Name = "gpuName",
+            Label = "GPU name",
+            Text = match.Spec.Id,
+            Description = match.Note + ".",
+            IsDefault = false,
+        };
     }
 }

@@ -26,16 +26,9 @@ internal static class GpuField
             return null;
         }
 
-        if (match.Note is not null)
+        if (Flopwise.Calculators.GpuFields.ResolutionNote(match) is Assumption note)
         {
-            notes.Add(new Assumption
-            {
-                Name = "gpuName",
-                Label = "GPU name",
-                Text = match.Spec.Id,
-                Description = match.Note + ".",
-                IsDefault = false,
-            });
+            notes.Add(note);
         }
 
         return match.Spec;

@@ -29,7 +29,7 @@ internal static class ModelField
             HfConfigJson = hfConfig,
             HfConfigFile = inputs.FileName("hfConfig") ?? "config.json",
             Shape = inputs.Numbers(ModelChoices.ShapeInputs),
-            Mlp = inputs.Choice<MlpKind>("mlp", MlpNames, TryParseMlp),
+            Mlp = inputs.Choice<MlpKind>("mlp", MlpNames, Flopwise.Calculators.ModelFields.TryParseMlp),
             Tied = inputs.Flag("tied"),
         };
         if (choice.IsEmpty)
@@ -51,19 +51,4 @@ internal static class ModelField
         return outcome.Value;
     }
 
-    private static bool TryParseMlp(string? text, out MlpKind kind)
-    {
-        kind = default;
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "gelu":
-                kind = MlpKind.Gelu;
-                return true;
-            case "swiglu":
-                kind = MlpKind.SwiGlu;
-                return true;
-            default:
-                return false;
-        }
-    }
 }
