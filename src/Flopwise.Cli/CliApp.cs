@@ -25,7 +25,6 @@ internal static class CliApp
             (calculator.Name, ErrorText.Render(calculator.Description), (Action<Command, CliContext>)((c, x) => DeclaredCommand.Configure(c, x, calculator)))),
         (ModelsCommand.Name, ModelsCommand.Description, static (c, x) => ModelsCommand.Configure(c, x)),
         (GpusCommand.Name, GpusCommand.Description, static (c, x) => GpusCommand.Configure(c, x)),
-        (TrainCommand.Name, TrainCommand.Description, static (c, x) => TrainCommand.Configure(c, x)),
         (ServeCommand.Name, ServeCommand.Description, static (c, x) => ServeCommand.Configure(c, x)),
         (BudgetCommand.Name, BudgetCommand.Description, static (c, x) => BudgetCommand.Configure(c, x)),
         (LawsCommand.Name, LawsCommand.Description, static (c, x) => LawsCommand.Configure(c, x)),

@@ -22,7 +22,6 @@ app.UseStaticFiles();
 
 RouteGroupBuilder api = app.MapGroup("/api");
 api.MapDeclared();
-api.MapTraining();
 api.MapScaling();
 api.MapServing();
 api.MapBudget();

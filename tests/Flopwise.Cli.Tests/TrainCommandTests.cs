@@ -118,6 +118,10 @@ public class TrainCommandTests
     [InlineData("train --params 70B --tokens 2T --gpu h100 --sweep-gpus 256:65536 --gpus 8", "error: --sweep-gpus: cannot be combined with --gpus")]
     [InlineData("train --params 70B --tokens 2T --gpu h100 --gpus 8 --plot x.svg", "error: --plot: needs --sweep-gpus")]
     [InlineData("train --flop 1e22 --gpu h100 --gpus 8 --grid france --grid-intensity 0.1", "error: --grid: cannot be combined with --grid-intensity")]
+    [InlineData("train --flop 1e22 --gpu h100 --gpus 8 --grid france --grid-intensity 0.1..0.2", "error: --grid: cannot be combined with --grid-intensity (got france; expected one of --grid or --grid-intensity)")]
+    [InlineData("train --flop 1e22 --gpu h100 --gpus 8 --grid mars", "error: --grid: is unknown (got mars; expected a grid region: world,")]
+    [InlineData("train --params 30B..70B --tokens 2T --gpu h100 --sweep-gpus 8:64", "error: --sweep-gpus: cannot be combined with an input given as a distribution (got 8:64; expected point inputs with --sweep-gpus, or no --sweep-gpus)")]
+    [InlineData("train --params 70B --tokens 2T --gpu h100 --gpus 8 --plot x.svg --json", "error: --plot: needs --sweep-gpus (got --plot; expected --sweep-gpus FROM:TO with --plot)")]
     public void Train_BadInput_OneLineExit2(string commandLine, string expectedStart)
     {
         Assert.StartsWith(expectedStart, Shell.AssertUsageError(Shell.RunLine(commandLine)), StringComparison.Ordinal);

@@ -98,6 +98,18 @@ public sealed class BadInputTests(WebAppFactory factory) : IClassFixture<WebAppF
     }
 
     [Fact]
+    public async Task Train_DeclaredMessages_UseTheWebSpelling()
+    {
+        using HttpClient client = factory.CreateClient();
+        JsonElement grid = Http.For(await Http.Problem(await Http.Get(client, "/api/train?params=70B&tokens=2T&gpu=h100&gpus=8&grid=france&gridIntensity=0.1")), "grid");
+        Assert.Equal("cannot be combined with gridIntensity", grid.GetProperty("problem").GetString());
+        Assert.Equal("one of grid or gridIntensity", grid.GetProperty("expected").GetString());
+        JsonElement plot = Http.For(await Http.Problem(await Http.Get(client, "/api/train/plot?params=70B&tokens=2T&gpu=h100&gpus=8")), "plot");
+        Assert.Equal("needs sweepGpus", plot.GetProperty("problem").GetString());
+        Assert.Equal("sweepGpus FROM:TO with plot", plot.GetProperty("expected").GetString());
+    }
+
+    [Fact]
     public async Task Problem_ErrorsMapEachFieldToItsMessage()
     {
         using HttpClient client = factory.CreateClient();

@@ -41,7 +41,7 @@ internal static class BudgetCommand
             InputValues values = inputs.Collect(parse, out IReadOnlyList<Flopwise.Uncertainty.UncertainInput> uncertain);
             Func<InputValues, ScalingLaw>? pick = law.Mixture(parse, notes, ref uncertain);
             string? gridText = parse.GetValue(grid);
-            GridRegion? region = TrainCommand.ResolveGrid(gridText);
+            GridRegion? region = ResolveGrid(gridText);
             if (region is not null && (values.Get(BudgetInputs.GridIntensity) is not null || uncertain.Any(u => u.Spec == BudgetInputs.GridIntensity)))
             {
                 throw new UsageException(ErrorText.ForOption("--grid", "cannot be combined with --grid-intensity", gridText!, "one of --grid or --grid-intensity"));
@@ -63,5 +63,16 @@ internal static class BudgetCommand
             CommandOutput.Write(context, format, $"{Title} ({law.Label(parse, chosen)})", CommandOutput.Unwrap(Budget.Evaluate(Build(values))));
             return CliApp.Ok;
         });
+    }
+
+    private static GridRegion? ResolveGrid(string? typed)
+    {
+        if (typed is null)
+        {
+            return null;
+        }
+
+        FieldError? error = GridRegions.TryResolve(typed, out GridRegion? region);
+        return error is null ? region : throw UsageException.From(error);
     }
 }

@@ -18,6 +18,7 @@ public static class CalculatorCatalog
         ForecastingCalculators.History,
         TrainingCalculators.Model,
         TrainingCalculators.Memory,
+        TrainingCalculators.Train,
     ];
 
     /// <summary>Finds a calculator by name.</summary>

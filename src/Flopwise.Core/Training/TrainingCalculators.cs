@@ -2,12 +2,15 @@ using Flopwise.Architectures;
 using Flopwise.Calculators;
 using Flopwise.Hardware;
 using Flopwise.Inputs;
+using Flopwise.Reporting;
 
 namespace Flopwise.Training;
 
-/// <summary>The declarations of the architecture and memory calculators: <c>model</c> and <c>memory</c>.</summary>
+/// <summary>The declarations of the training calculators: <c>model</c>, <c>memory</c> and <c>train</c>.</summary>
 public static class TrainingCalculators
 {
+    private const string TrainTitle = "Training run";
+
     /// <summary>Gets the <c>flop-convention</c> field: how training FLOP are counted.</summary>
     public static Field FlopConventionField { get; } = new()
     {
@@ -107,6 +110,43 @@ public static class TrainingCalculators
         Evaluate = EvaluateMemory,
     };
 
+    /// <summary>Gets <c>train</c>: time, GPU-hours, MFU, cost, energy and CO2e of a training run, with a sweep of cluster sizes and a plot.</summary>
+    public static Calculator Train { get; } = new()
+    {
+        Name = "train",
+        Title = TrainTitle,
+        Summary = "How long, how many GPU-hours, what MFU, cost, energy and CO2e does a training run take?",
+        Description = "Account for a training run. Give the work ({=model} P {=tokens} D, {=params} N {=tokens} D, or {=flop} C), the hardware "
+            + "({=gpu} ID {=gpus} n, or {=peak-tflops}), and one efficiency or duration ({=mfu}, {=achieved-tflops}, "
+            + "{=tokens-per-second-per-gpu}, {=gpu-hours}, or {=days}); the rest is derived. Without any, MFU is 0.375.",
+        Group = CalculatorGroup.Train,
+        Fields =
+        [
+            .. ModelFields.All,
+            .. GpuFields.All,
+            GpuFields.DataType("Data type of the matrix arithmetic; default bf16 (fp16 on GPUs without bf16, such as the V100)."),
+            .. Field.Numbers(TrainingInputs.All, distribution: true),
+            FlopConventionField,
+            RecomputeField,
+            GridFields.Grid,
+            new Field
+            {
+                Name = "sweep-gpus",
+                Kind = FieldKind.Sweep,
+                Label = "Sweep of cluster sizes, FROM:TO GPUs (instead of GPUs; draws a plot)",
+                Description = "Evaluate one row per doubling of the cluster size, FROM, 2·FROM, 4·FROM, … up to TO GPUs (at most 200 rows), instead of {=gpus}.",
+                HelpName = "FROM:TO",
+                Advanced = true,
+            },
+        ],
+        TakesDistributions = true,
+        Csv = true,
+        PlotDescription = "With {=sweep-gpus}: draw wall time and cost against cluster size to FILE.svg or FILE.png.",
+        PlotWhen = "sweep-gpus",
+        Primary = ["model", "gpu", "params", "tokens", "flop", "gpus", "mfu", "days", "price-per-gpu-hour"],
+        Evaluate = EvaluateTrain,
+    };
+
     /// <summary>Parses an optimizer: <c>adamw</c> (or <c>adam</c>) or <c>sgd</c>.</summary>
     /// <param name="text">The text.</param>
     /// <param name="optimizer">The optimizer.</param>
@@ -149,5 +189,59 @@ public static class TrainingCalculators
             Notes = [.. inputs.Notes],
         };
         return CalculatorAnswer.Single("Training memory per GPU", InputErrorsException.Unwrap(TrainingMemory.Evaluate(request)));
+    }
+
+    private static CalculatorAnswer EvaluateTrain(CalculatorInputs inputs)
+    {
+        ResolvedModel? resolved = ModelFields.Read(inputs);
+        GpuSpec? gpu = GpuFields.Read(inputs);
+        DataType? dataType = GpuFields.ReadDataType(inputs);
+        FlopConvention? convention = inputs.Choice<FlopConvention>(FlopConventionField.Name, FlopConventions.TryParse);
+        Recompute? recompute = inputs.Choice<Recompute>(RecomputeField.Name, RecomputeModes.TryParse);
+        GridRegion? grid = GridFields.Read(inputs);
+        string? sweepText = inputs.Text("sweep-gpus");
+        inputs.Complete();
+        IReadOnlyList<Assumption> notes = [.. inputs.Notes];
+        TrainingRequest Sampled(InputValues v) => TrainingRequest.From(v) with
+        {
+            Model = resolved?.Shape,
+            Gpu = gpu,
+            DataType = dataType,
+            Convention = convention ?? FlopConvention.SixN,
+            ConventionGiven = convention is not null,
+            Recompute = recompute ?? Recompute.None,
+            Grid = grid,
+            Notes = notes,
+        };
+        GridFields.RejectWithIntensity(inputs, grid, TrainingInputs.GridIntensity);
+        inputs.RejectWithDistribution("sweep-gpus", sweepText);
+        if (inputs.MonteCarlo(v => CalculationOutcome.Widen(TrainingAccounting.Evaluate(Sampled(v)))) is CalculatorAnswer sampled)
+        {
+            return sampled;
+        }
+
+        TrainingRequest request = Sampled(inputs.Values);
+        if (sweepText is null)
+        {
+            TrainingResult result = InputErrorsException.Unwrap(TrainingAccounting.Evaluate(request));
+            return CalculatorAnswer.Single(TrainTitle, result, static () => throw new InputErrorsException(new FieldError("plot", "needs {=sweep-gpus}", "{=plot}", "{=sweep-gpus} FROM:TO with {=plot}")));
+        }
+
+        if (request.Gpus is not null)
+        {
+            throw new InputErrorsException(new FieldError("sweep-gpus", "cannot be combined with {=gpus}", sweepText, "either {=gpus} n or {=sweep-gpus} FROM:TO"));
+        }
+
+        GeometricSweep points = GeometricSweep.ParseDoubling("sweep-gpus", sweepText, out FieldError? error) ?? throw new InputErrorsException(error!);
+        foreach (double n in points.Points)
+        {
+            if (TrainingInputs.Gpus.Check(n) is FieldError bad)
+            {
+                throw new InputErrorsException(bad with { Field = "sweep-gpus", Problem = "has a cluster size that " + bad.Problem, Got = sweepText });
+            }
+        }
+
+        IReadOnlyList<TrainingResult> rows = InputErrorsException.Unwrap(TrainingAccounting.Sweep(request, points));
+        return CalculatorAnswer.Table(TrainTitle + " by cluster size", rows, rows[0].Assumptions.Where(a => a.Name != "gpus").ToList(), () => TrainingAccounting.Chart(rows));
     }
 }

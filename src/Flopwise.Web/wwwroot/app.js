@@ -19,17 +19,6 @@ const HF_CONFIG = {
 // Only for the calculators not yet declared in Core: a declared calculator lists all of its fields in GET /api/inputs
 // (calculators[].fields), and its section is built from that alone.
 const EXTRA = {
-  train: [
-    { name: 'model', label: 'Model preset', hint: 'e.g. llama-2-70b, llama-3.1-405b (or give parameters below).' },
-    HF_CONFIG,
-    { name: 'gpu', label: 'GPU', hint: 'An id or alias, e.g. h100, a100, v100.' },
-    { name: 'dtype', label: 'Data type', kind: 'select', options: ['', 'fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'int8', 'int4'], hint: 'Default bf16 (fp16 on GPUs without bf16).', more: true },
-    { name: 'flopConvention', label: 'FLOP convention', kind: 'select', options: ['', '6n', 'model', 'causal'], hint: 'Default 6n: C = 6·N·D.', more: true },
-    { name: 'recompute', label: 'Activation recomputation', kind: 'select', options: ['', 'none', 'selective', 'full'], hint: 'Default none.', more: true },
-    { name: 'grid', label: 'Grid region', hint: 'For the carbon intensity, e.g. france, world (instead of grid intensity).', more: true },
-    { name: 'sweepGpus', label: 'Sweep of cluster sizes, FROM:TO GPUs (instead of GPUs; draws a plot)', hint: 'One row per doubling, e.g. 256:65536.', more: true },
-    ...MONTE_CARLO,
-  ],
   optimal: [
     { name: 'law', label: 'Scaling law', hint: 'A preset (epoch, hoffmann, kaplan, muennighoff, …), E=…,A=…,B=…,alpha=…,beta=…, or a mixture epoch:0.7|hoffmann:0.3; default epoch.' },
     { name: 'sweep', label: 'Sweep of compute, FROM:TO FLOP (instead of compute)', hint: 'One row per decade, e.g. 1e20:1e26.', more: true },
