@@ -1,4 +1,5 @@
 using Flopwise.Forecasting;
+using Flopwise.Scaling;
 using Flopwise.Training;
 
 namespace Flopwise.Calculators;
@@ -18,6 +19,7 @@ public static class CalculatorCatalog
         ForecastingCalculators.History,
         TrainingCalculators.Model,
         TrainingCalculators.Memory,
+        ScalingCalculators.Loss,
     ];
 
     /// <summary>Finds a calculator by name.</summary>

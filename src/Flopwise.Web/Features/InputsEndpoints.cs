@@ -26,7 +26,6 @@ internal static class InputsEndpoints
     [
         .. CalculatorCatalog.All.Select(c => (c.Name, (IReadOnlyList<InputSpec>)c.Fields.Where(f => f.Spec is not null && !ModelChoices.ShapeInputs.Contains(f.Spec)).Select(f => f.Spec!).ToList())),
         ("train", TrainingInputs.All),
-        ("loss", ScalingInputs.LossInputs),
         ("optimal", ScalingInputs.OptimalInputs),
         ("plan", PlanInputs.Planner),
         ("compare", PlanInputs.Comparison),
