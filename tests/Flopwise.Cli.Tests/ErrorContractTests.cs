@@ -72,7 +72,7 @@ public class ErrorContractTests
     public void UnknownCommand_SuggestsClosest()
     {
         Assert.Equal(
-            "error: copeis: unknown command (got copeis; expected one of copies, human, history, model, memory, loss, models, gpus, train, serve, budget, laws, optimal, plan, compare, fit, scenario; did you mean copies?)",
+            "error: copeis: unknown command (got copeis; expected one of copies, human, history, model, memory, loss, laws, models, gpus, train, serve, budget, optimal, plan, compare, fit, scenario; did you mean copies?)",
             Shell.AssertUsageError(Shell.RunLine("copeis --compute 3e25")));
     }
 

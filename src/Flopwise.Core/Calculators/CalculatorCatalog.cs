@@ -20,6 +20,7 @@ public static class CalculatorCatalog
         TrainingCalculators.Model,
         TrainingCalculators.Memory,
         ScalingCalculators.Loss,
+        ScalingCalculators.Laws,
     ];
 
     /// <summary>Finds a calculator by name.</summary>

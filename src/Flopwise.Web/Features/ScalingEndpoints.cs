@@ -9,12 +9,10 @@ namespace Flopwise.Web.Features;
 
 /// <summary>
 /// The scaling-law calculators: <c>/api/optimal</c>, <c>/api/plan</c> (each with a plot),
-/// <c>/api/compare</c>, and the preset listing <c>/api/laws</c>.
+/// and <c>/api/compare</c>.
 /// </summary>
 internal static class ScalingEndpoints
 {
-    /// <summary>The budget at which the listing shows tokens per parameter: Chinchilla's 6·70e9·1.4e12 FLOP.</summary>
-    private const double ChinchillaCompute = 5.88e23;
     private const string OptimalDefaultRange = "1e18:1e28";
 
     public static IEndpointRouteBuilder MapScaling(this IEndpointRouteBuilder api)
@@ -22,7 +20,6 @@ internal static class ScalingEndpoints
         api.MapCalculator("optimal", Optimal);
         api.MapCalculator("plan", Plan);
         api.MapCalculator("compare", Compare);
-        api.MapCalculator("laws", Laws);
         return api;
     }
 
@@ -147,24 +144,6 @@ internal static class ScalingEndpoints
 
         PlanComparisonResult result = InputException.Unwrap(PlanComparison.Evaluate(request));
         return new Answer(LawJson.WriteRows([.. result.Rows], result.Assumptions, law!));
-    }
-
-    /// <summary>The scaling-law presets with their constants and sources (the CLI's <c>laws --json</c>).</summary>
-    public static Answer Laws(WebInputs inputs)
-    {
-        inputs.Complete();
-        var rows = new JsonArray();
-        foreach (ScalingLaw law in LawCatalog.Default.All)
-        {
-            JsonObject row = LawJson.LawObject(law, null);
-            row["aliases"] = new JsonArray(law.Aliases.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray());
-            row["notes"] = law.Notes;
-            Allocation at = OptimalAllocation.Compute(law, ChinchillaCompute);
-            row["tokensPerParameterAtChinchillaCompute"] = at.TokensPerParameter;
-            rows.Add(row);
-        }
-
-        return new Answer(ResultJson.WriteWithProvenance(new JsonObject { ["rows"] = rows }));
     }
 
     private static OptimalSweep OptimalSweep(OptimalRequest request, string field, string text)
