@@ -27,8 +27,6 @@ internal static class CliApp
         (GpusCommand.Name, GpusCommand.Description, static (c, x) => GpusCommand.Configure(c, x)),
         (ServeCommand.Name, ServeCommand.Description, static (c, x) => ServeCommand.Configure(c, x)),
         (BudgetCommand.Name, BudgetCommand.Description, static (c, x) => BudgetCommand.Configure(c, x)),
-        (LawsCommand.Name, LawsCommand.Description, static (c, x) => LawsCommand.Configure(c, x)),
-        (LossCommand.Name, LossCommand.Description, static (c, x) => LossCommand.Configure(c, x)),
         (OptimalCommand.Name, OptimalCommand.Description, static (c, x) => OptimalCommand.Configure(c, x)),
         (PlanCommand.Name, PlanCommand.Description, static (c, x) => PlanCommand.Configure(c, x)),
         (CompareCommand.Name, CompareCommand.Description, static (c, x) => CompareCommand.Configure(c, x)),

@@ -72,7 +72,7 @@ public class ErrorContractTests
     public void UnknownCommand_SuggestsClosest()
     {
         Assert.Equal(
-            "error: copeis: unknown command (got copeis; expected one of copies, human, history, model, memory, train, models, gpus, serve, budget, laws, loss, optimal, plan, compare, fit, scenario; did you mean copies?)",
+            "error: copeis: unknown command (got copeis; expected one of copies, human, history, loss, laws, model, train, memory, models, gpus, serve, budget, optimal, plan, compare, fit, scenario; did you mean copies?)",
             Shell.AssertUsageError(Shell.RunLine("copeis --compute 3e25")));
     }
 

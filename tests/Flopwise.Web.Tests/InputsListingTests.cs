@@ -33,4 +33,19 @@ public sealed class InputsListingTests(WebAppFactory factory) : IClassFixture<We
         using JsonDocument document = JsonDocument.Parse(await Http.Ok(await Http.Get(client, "/api/inputs")));
         Assert.Contains(name, document.RootElement.GetProperty("names").GetProperty(field).EnumerateArray().Select(e => e.GetString()));
     }
+
+    [Fact]
+    public async Task LossAndLaws_AreDeclaredCalculators_WithTheLawFields()
+    {
+        using HttpClient client = factory.CreateClient();
+        using JsonDocument document = JsonDocument.Parse(await Http.Ok(await Http.Get(client, "/api/inputs")));
+        JsonElement[] calculators = [.. document.RootElement.GetProperty("calculators").EnumerateArray()];
+        JsonElement loss = calculators.Single(c => c.GetProperty("name").GetString() == "loss");
+        Assert.Equal("always", loss.GetProperty("plot").GetString());
+        string[] fields = [.. loss.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()!)];
+        Assert.Equal(["law", "lawFile", "params", "tokens", "uniqueTokens", "computeRange"], fields);
+        JsonElement laws = calculators.Single(c => c.GetProperty("name").GetString() == "laws");
+        Assert.Equal("never", laws.GetProperty("plot").GetString());
+        Assert.Empty(laws.GetProperty("fields").EnumerateArray());
+    }
 }

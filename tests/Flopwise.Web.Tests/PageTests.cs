@@ -27,6 +27,8 @@ public sealed class PageTests(BrowserFixture browser) : IClassFixture<BrowserFix
     [InlineData("memory", "/?calc=memory&model=llama-2-7b&gpu=a100&gpus=8", "totalBytes")]
     [InlineData("human", "/?calc=human&taskHours=1", "flopPerExpertHour")]
     [InlineData("model", "/?calc=model&model=llama-2-70b", "parameters")]
+    [InlineData("loss", "/?calc=loss&law=hoffmann&params=70B&tokens=1.4T", "loss")]
+    [InlineData("laws", "/?calc=laws", "hoffmann")]
     public async Task DeclaredCalculator_HasAGeneratedSectionThatAnswers(string calc, string link, string key)
     {
         // Sections the page had no code for: built from the calculator's declaration in GET /api/inputs.

@@ -13,6 +13,8 @@ public sealed class PlotTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     [InlineData("/api/train/plot?params=70B&tokens=2T&gpu=h100&sweepGpus=256:65536")]
     [InlineData("/api/optimal/plot?compute=5.88e23")]
     [InlineData("/api/loss/plot?params=70B&tokens=1.4T")]
+    [InlineData("/api/loss/plot?law=hoffmann")]
+    [InlineData("/api/loss/plot?law=hoffmann&computeRange=1e20:1e23")]
     [InlineData("/api/plan/plot?law=hoffmann&referenceParams=70B&referenceTokens=1.4T&sweepInference=1e10:1e14")]
     public async Task Plot_IsAnSvgWithData(string pathAndQuery)
     {

@@ -36,7 +36,7 @@ internal static class DeclaredCommand
         }
 
         var output = new OutputOptions(command, calculator.Csv, calculator.PlotDescription is null ? null : ErrorText.Render(calculator.PlotDescription));
-        command.SetAction(parse => Run(context, parse, calculator, new CliFieldSource(parse, options, positional), output));
+        command.SetAction(parse => Run(context, parse, calculator, new CliFieldSource(parse, options, positional, output.PlotPath(parse) is not null), output));
     }
 
     private static Option Create(Field field)
@@ -115,8 +115,10 @@ internal static class DeclaredCommand
 }
 
 /// <summary>The values of a declared command's options, as Core's <see cref="IFieldSource"/>: file fields are read here (Core sees their text).</summary>
-internal sealed class CliFieldSource(ParseResult parse, IReadOnlyDictionary<string, Option> options, Argument<string?>? positional) : IFieldSource
+internal sealed class CliFieldSource(ParseResult parse, IReadOnlyDictionary<string, Option> options, Argument<string?>? positional, bool plotting) : IFieldSource
 {
+    public bool Plotting => plotting;
+
     public string? Text(Field field)
     {
         Option option = options[field.Name];

@@ -1,4 +1,5 @@
 using Flopwise.Forecasting;
+using Flopwise.Scaling;
 using Flopwise.Training;
 
 namespace Flopwise.Calculators;
@@ -16,9 +17,11 @@ public static class CalculatorCatalog
         ForecastingCalculators.Copies,
         ForecastingCalculators.Human,
         ForecastingCalculators.History,
+        ScalingCalculators.Loss,
+        ScalingCalculators.Laws,
         TrainingCalculators.Model,
-        TrainingCalculators.Memory,
         TrainingCalculators.Train,
+        TrainingCalculators.Memory,
     ];
 
     /// <summary>Finds a calculator by name.</summary>

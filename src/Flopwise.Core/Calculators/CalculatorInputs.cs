@@ -79,6 +79,9 @@ public sealed class CalculatorInputs
     /// <summary>Gets the assumptions the reading made (how a model or a GPU was named).</summary>
     public IReadOnlyList<Assumption> Notes => _notes;
 
+    /// <summary>Gets a value indicating whether the plot is asked for (see <see cref="IFieldSource.Plotting"/>).</summary>
+    public bool Plotting => _source.Plotting;
+
     /// <summary>Gets the errors recorded so far: the source's own, then those of the reading.</summary>
     public IReadOnlyList<FieldError> Errors => [.. _source.Errors, .. _errors];
 

@@ -29,4 +29,7 @@ public interface IFieldSource
 
     /// <summary>Gets the problems the source found itself (a field given twice, a flag that is neither true nor false); they stop the evaluation as Core's own do.</summary>
     IReadOnlyList<Inputs.FieldError> Errors { get; }
+
+    /// <summary>Gets a value indicating whether the plot is asked for (the CLI's plot option, the web's <c>/plot</c> address); some inputs only shape the plot.</summary>
+    bool Plotting => false;
 }

@@ -63,6 +63,8 @@ internal static class DeclaredEndpoints
 /// <summary>The request's fields as Core's <see cref="IFieldSource"/>, by their camelCase names; a file field the web does not take is refused.</summary>
 internal sealed class WebFieldSource(WebInputs inputs) : IFieldSource
 {
+    public bool Plotting => inputs.Plotting;
+
     public string? Text(Field field)
     {
         if (field.Kind == FieldKind.File && !field.WebUpload)

@@ -25,7 +25,6 @@ internal static class InputsEndpoints
     private static readonly (string Command, IReadOnlyList<InputSpec> Specs)[] Calculators =
     [
         .. CalculatorCatalog.All.Select(c => (c.Name, (IReadOnlyList<InputSpec>)c.Fields.Where(f => f.Spec is not null && !ModelChoices.ShapeInputs.Contains(f.Spec)).Select(f => f.Spec!).ToList())),
-        ("loss", ScalingInputs.LossInputs),
         ("optimal", ScalingInputs.OptimalInputs),
         ("plan", PlanInputs.Planner),
         ("compare", PlanInputs.Comparison),

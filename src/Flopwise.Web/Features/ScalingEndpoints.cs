@@ -8,56 +8,19 @@ using Flopwise.Web.Api;
 namespace Flopwise.Web.Features;
 
 /// <summary>
-/// The scaling-law calculators: <c>/api/loss</c>, <c>/api/optimal</c>, <c>/api/plan</c> (each with a plot),
-/// <c>/api/compare</c>, and the preset listing <c>/api/laws</c>.
+/// The scaling-law calculators: <c>/api/optimal</c>, <c>/api/plan</c> (each with a plot),
+/// and <c>/api/compare</c>.
 /// </summary>
 internal static class ScalingEndpoints
 {
-    /// <summary>The budget at which the listing shows tokens per parameter: Chinchilla's 6·70e9·1.4e12 FLOP.</summary>
-    private const double ChinchillaCompute = 5.88e23;
-    private const string LossDefaultRange = "1e18:1e24";
     private const string OptimalDefaultRange = "1e18:1e28";
 
     public static IEndpointRouteBuilder MapScaling(this IEndpointRouteBuilder api)
     {
-        api.MapCalculator("loss", Loss);
         api.MapCalculator("optimal", Optimal);
         api.MapCalculator("plan", Plan);
         api.MapCalculator("compare", Compare);
-        api.MapCalculator("laws", Laws);
         return api;
-    }
-
-    /// <summary>The loss a law predicts for <c>params</c> and <c>tokens</c>; the plot draws isoFLOP curves over <c>computeRange</c>.</summary>
-    public static Answer Loss(WebInputs inputs)
-    {
-        InputValues values = inputs.Numbers(ScalingInputs.LossInputs);
-        LossRequest request = LossRequest.From(values);
-        var notes = new List<Assumption>();
-        ScalingLaw? law = LawField.ReadForUniqueTokens(inputs, notes, request.UniqueTokens is not null);
-        string? rangeText = inputs.PlotText("computeRange");
-        inputs.Complete();
-        request = request with { Law = law, Notes = notes };
-        IsoFlopCurves Curves()
-        {
-            GeometricSweep sweep = GeometricSweep.Parse("compute-range", rangeText ?? LossDefaultRange, out FieldError? error) ?? throw InputException.From(error!);
-            return InputException.Unwrap(LossCalculator.IsoFlop(law!, sweep, request.UniqueTokens, notes));
-        }
-
-        Chart Plot()
-        {
-            Chart chart = Curves().Chart;
-            return rangeText is null ? chart with { Note = $"no computeRange given: plotted {LossDefaultRange} FLOP" } : chart;
-        }
-
-        if (rangeText is not null && request.Parameters is null && request.Tokens is null)
-        {
-            IsoFlopCurves curves = Curves();
-            return new Answer(LawJson.WriteRows([.. curves.Rows], curves.Assumptions, law!), Plot);
-        }
-
-        LossResult result = InputException.Unwrap(LossCalculator.Evaluate(request));
-        return new Answer(LawJson.Write(result, law!), Plot);
     }
 
     /// <summary>The compute-optimal split of <c>compute</c> (or one row per decade of <c>sweep</c>); the plot draws the frontier.</summary>
@@ -181,24 +144,6 @@ internal static class ScalingEndpoints
 
         PlanComparisonResult result = InputException.Unwrap(PlanComparison.Evaluate(request));
         return new Answer(LawJson.WriteRows([.. result.Rows], result.Assumptions, law!));
-    }
-
-    /// <summary>The scaling-law presets with their constants and sources (the CLI's <c>laws --json</c>).</summary>
-    public static Answer Laws(WebInputs inputs)
-    {
-        inputs.Complete();
-        var rows = new JsonArray();
-        foreach (ScalingLaw law in LawCatalog.Default.All)
-        {
-            JsonObject row = LawJson.LawObject(law, null);
-            row["aliases"] = new JsonArray(law.Aliases.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray());
-            row["notes"] = law.Notes;
-            Allocation at = OptimalAllocation.Compute(law, ChinchillaCompute);
-            row["tokensPerParameterAtChinchillaCompute"] = at.TokensPerParameter;
-            rows.Add(row);
-        }
-
-        return new Answer(ResultJson.WriteWithProvenance(new JsonObject { ["rows"] = rows }));
     }
 
     private static OptimalSweep OptimalSweep(OptimalRequest request, string field, string text)
