@@ -108,24 +108,7 @@ internal sealed class LawOptions
             return (parsed.Value ?? throw UsageException.From(parsed.Errors[0])).Laws[0];
         }
 
-        if (typed is not null && typed.Contains('=', StringComparison.Ordinal))
-        {
-            Flopwise.Inputs.Outcome<ScalingLaw> inline = LawCatalog.ParseInline(typed);
-            ScalingLaw fromText = inline.Value ?? throw UsageException.From(inline.Errors[0]);
-            notes.Add(fromText.ToAssumption(isDefault: false, "Constants given with --law."));
-            return fromText;
-        }
-
-        if (typed is null)
-        {
-            ScalingLaw fallback = LawCatalog.Default.Find(defaultId) ?? LawCatalog.Default.DefaultLaw;
-            notes.Add(fallback.ToAssumption(isDefault: true, defaultReason ?? "No --law given: the default law."));
-            return fallback;
-        }
-
-        LawMatch match = LawCatalog.Default.Resolve(typed);
-        ScalingLaw law = match.Law ?? throw UsageException.From(match.Error!);
-        notes.Add(law.ToAssumption(isDefault: false, match.Note is null ? null : match.Note + "."));
-        return law;
+        Flopwise.Inputs.Outcome<ScalingLaw> resolved = LawFields.ResolveTyped(typed, defaultId, defaultReason, notes);
+        return resolved.Value ?? throw UsageException.From(resolved.Errors[0]);
     }
 }

@@ -92,34 +92,49 @@ public static class LawFields
             return null;
         }
 
+        Outcome<ScalingLaw> resolved = ResolveTyped(typed, defaultId, defaultReason, notes);
+        inputs.AddRange(resolved.Errors);
+        return resolved.Value;
+    }
+
+    /// <summary>
+    /// Resolves a law typed in <c>law</c> that is neither a file nor a mixture: inline constants (<c>E=…,A=…</c>), a
+    /// preset (id, alias or prefix), or, when nothing is typed, the default; its assumption goes to
+    /// <paramref name="notes"/>. One copy for every front end that still reads <c>law</c> by hand.
+    /// </summary>
+    /// <param name="typed">The text, or <see langword="null"/> when not given.</param>
+    /// <param name="defaultId">The preset used when nothing is typed.</param>
+    /// <param name="defaultReason">Why that default, or <see langword="null"/> for the generic note.</param>
+    /// <param name="notes">Where the law's assumption is added.</param>
+    /// <returns>The law, or the errors of the text.</returns>
+    public static Outcome<ScalingLaw> ResolveTyped(string? typed, string defaultId, string? defaultReason, List<Assumption> notes)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
         if (typed is not null && typed.Contains('=', StringComparison.Ordinal))
         {
             Outcome<ScalingLaw> inline = LawCatalog.ParseInline(typed);
-            if (inline.Value is null)
+            if (inline.Value is not null)
             {
-                inputs.AddRange(inline.Errors);
-                return null;
+                notes.Add(inline.Value.ToAssumption(isDefault: false, "Constants given with --law."));
             }
 
-            notes.Add(inline.Value.ToAssumption(isDefault: false, "Constants given with --law."));
-            return inline.Value;
+            return inline;
         }
 
         if (typed is null)
         {
             ScalingLaw fallback = LawCatalog.Default.Find(defaultId) ?? LawCatalog.Default.DefaultLaw;
             notes.Add(fallback.ToAssumption(isDefault: true, defaultReason ?? "No --law given: the default law."));
-            return fallback;
+            return Outcome<ScalingLaw>.Success(fallback);
         }
 
         LawMatch match = LawCatalog.Default.Resolve(typed);
         if (match.Law is null)
         {
-            inputs.Add(match.Error!);
-            return null;
+            return Outcome<ScalingLaw>.Failure([match.Error!]);
         }
 
         notes.Add(match.Law.ToAssumption(isDefault: false, match.Note is null ? null : match.Note + "."));
-        return match.Law;
+        return Outcome<ScalingLaw>.Success(match.Law);
     }
 }

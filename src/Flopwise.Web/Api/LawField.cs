@@ -43,35 +43,9 @@ internal static class LawField
             return parsed.Value?.Laws[0];
         }
 
-        if (typed is not null && typed.Contains('=', StringComparison.Ordinal))
-        {
-            Outcome<ScalingLaw> inline = LawCatalog.ParseInline(typed);
-            if (inline.Value is null)
-            {
-                AddAll(inputs, inline.Errors);
-                return null;
-            }
-
-            notes.Add(inline.Value.ToAssumption(isDefault: false, "Constants given with --law."));
-            return inline.Value;
-        }
-
-        if (typed is null)
-        {
-            ScalingLaw fallback = LawCatalog.Default.Find(defaultId) ?? LawCatalog.Default.DefaultLaw;
-            notes.Add(fallback.ToAssumption(isDefault: true, defaultReason ?? "No --law given: the default law."));
-            return fallback;
-        }
-
-        LawMatch match = LawCatalog.Default.Resolve(typed);
-        if (match.Law is null)
-        {
-            inputs.Add(match.Error!);
-            return null;
-        }
-
-        notes.Add(match.Law.ToAssumption(isDefault: false, match.Note is null ? null : match.Note + "."));
-        return match.Law;
+        Outcome<ScalingLaw> resolved = LawFields.ResolveTyped(typed, defaultId, defaultReason, notes);
+        AddAll(inputs, resolved.Errors);
+        return resolved.Value;
     }
 
     private static void AddAll(WebInputs inputs, IReadOnlyList<FieldError> errors)
